@@ -1,0 +1,272 @@
+"""The Flask application: routes built from the contract, and the request pipeline.
+
+Pipeline for ``/api/...``: injected faults -> body size -> Cc-Version -> bearer auth
+-> rate limit -> contract validation (openapi-core) -> scope and roles -> handler ->
+audit log and state file. Every error leaves as the Error body ``{code, message, details}``.
+"""
+
+import collections
+import json
+import logging
+import socket
+import threading
+import time
+
+from flask import Flask, Response, g, request
+from openapi_core import OpenAPI
+from openapi_core.contrib.flask import FlaskOpenAPIRequest
+from werkzeug.exceptions import HTTPException
+
+from . import auth, clock, controls, handlers, permissions, spec, validation
+from .config import EmulatorConfig
+from .context import RequestContext
+from .errors import ApiError
+from .faults import FaultInjector
+from .ratelimit import RateLimiter
+from .registry import HANDLERS
+from .secrets_util import digest, key_id_of
+from .store import Store
+
+API_VERSIONS = frozenset({"2024-09-16"})
+MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SECRET_FIELDS = frozenset({"password", "secret", "api_key"})
+LOG = logging.getLogger("tests.emulator")
+
+
+class DroppedConnection(Exception):
+    """An injected fault closed the client's connection."""
+
+
+def json_response(body, status=200, headers=None):
+    return Response(json.dumps(body, separators=(",", ":")), status=status,
+                    headers=headers, mimetype="application/json")
+
+
+def masked(value):
+    if isinstance(value, dict):
+        return {k: ("***" if k in SECRET_FIELDS else masked(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [masked(v) for v in value]
+    return value
+
+
+class Emulator:
+    """Everything one running emulator holds, shared by the request threads."""
+
+    def __init__(self, config):
+        self.config = config
+        self.document = spec.load_document()
+        self.operations = spec.operations(self.document)
+        # Validate paths on whatever host and port the emulator listens on.
+        self.openapi = OpenAPI.from_dict(dict(self.document, servers=[{"url": "/"}]))
+        self.store = Store(config.state_file)
+        data = self.store.load_or_init(config.admin_key)
+        self._register_admin_key(config.admin_key or data["admin_key"])
+        self.limiter = RateLimiter(config.rate_limit)
+        self.faults = FaultInjector(config.fault_rate, config.fault_seed,
+                                    config.fault_kinds, config.latency_ms)
+        self.requests = collections.deque(maxlen=config.request_log_size)
+        self._log_lock = threading.Lock()
+        self._log_seq = 0
+        self._validation_cache = {}
+
+    @property
+    def admin_key(self):
+        return self.store.data["admin_key"]
+
+    def _register_admin_key(self, secret):
+        """Make ``secret`` the bootstrap account's key (a restart with --admin-key)."""
+        data = self.store.data
+        key_id = key_id_of(secret)
+        if key_id is None:
+            raise SystemExit("--admin-key must look like CCDB1_<22 letters/digits>_<40 letters/digits>")
+        if key_id in data["api_keys"] and data["admin_key"] == secret:
+            return
+        admin_account = next(iter(data["service_accounts"]))
+        data["api_keys"][key_id] = {"id": key_id, "name": "emulator-admin-key",
+                                    "service_account_id": admin_account,
+                                    "created_at": clock.iso(clock.now()),
+                                    "_secret_digest": digest(secret)}
+        data["admin_key"] = secret
+        self.store.save()
+
+    def validate(self, req):
+        """(message, details) when the request breaks the contract, else None.
+
+        openapi-core takes milliseconds per request; the outcome depends only on the
+        request's path, query, content type and body, so small requests are memoised.
+        """
+        body = req.get_data(cache=True)
+        key = None
+        if len(body) <= 4096:
+            key = (req.method, req.path, req.query_string, req.mimetype, body)
+            if key in self._validation_cache:
+                return self._validation_cache[key]
+        result = self.openapi.unmarshal_request(FlaskOpenAPIRequest(req))
+        problem = validation.describe(result.errors) if result.errors else None
+        if key is not None:
+            if len(self._validation_cache) >= 4096:
+                self._validation_cache.clear()
+            self._validation_cache[key] = problem
+        return problem
+
+    def reset(self):
+        self.store.reset(self.admin_key)
+        self.limiter = RateLimiter(self.config.rate_limit)
+        self.clear_request_log()
+
+    def log_request(self, entry):
+        with self._log_lock:
+            self._log_seq += 1
+            entry["seq"] = self._log_seq
+            self.requests.append(entry)
+
+    def clear_request_log(self):
+        with self._log_lock:
+            self.requests.clear()
+
+
+def _flask_rule(path):
+    return path.replace("{", "<").replace("}", ">")
+
+
+def _audit(emu, ctx, op, status):
+    entry = {
+        "created_at": clock.iso(clock.now()),
+        "action": op.operation_id,
+        "source": "API",
+        "user_id": ctx.principal,
+        "cluster_id": ctx.audit_cluster_id or "",
+        "payload": masked(ctx.body) if isinstance(ctx.body, dict) else {},
+        "status": status,
+    }
+    emu.store.data["audit_logs"].append(entry)
+
+
+def _read_body(op):
+    raw = request.get_data(cache=True)
+    if not op.has_body:
+        return None
+    if not raw.strip():
+        return None  # openapi-core reports the missing body
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "malformed JSON body: %s" % exc) from None
+
+
+def _make_view(emu, op):
+    handler = HANDLERS[op.operation_id]
+    rule = permissions.RULES[op.operation_id]
+
+    def view(**path_params):
+        body = _read_body(op)
+        unknown = sorted(set(request.args) - op.query_params)
+        if unknown:
+            raise ApiError(400, "unknown query parameter(s): %s" % ", ".join(unknown))
+        problem = emu.validate(request)
+        if problem:
+            raise ApiError(400, *problem)
+        query = {name: request.args.get(name) for name in request.args}
+        with emu.store.lock:
+            ctx = RequestContext(emu, op, g.principal, body, query)
+            ctx.authorize(rule, path_params)
+            answer = handler(ctx, **path_params)
+            status = 200
+            if isinstance(answer, tuple):
+                answer, status = answer
+            if op.method in MUTATING:
+                _audit(emu, ctx, op, status)
+                emu.store.save()
+        return json_response(answer, status)
+
+    view.__name__ = op.operation_id
+    return view
+
+
+def create_app(config=None):
+    config = config or EmulatorConfig()
+    handlers.load()
+    emu = Emulator(config)
+    app = Flask("tests.emulator")
+    app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
+    app.extensions["emulator"] = emu
+    missing = [op.operation_id for op in emu.operations if op.operation_id not in HANDLERS]
+    if missing:
+        raise RuntimeError("operations without a handler: %s" % ", ".join(missing))
+    for op in emu.operations:
+        app.add_url_rule(_flask_rule(op.path), endpoint=op.operation_id,
+                         view_func=_make_view(emu, op), methods=[op.method])
+    if config.test_controls:
+        app.register_blueprint(controls.blueprint(emu))
+
+    @app.before_request
+    def pipeline():
+        g.start = time.monotonic()
+        g.key_id = g.principal = None
+        if request.path.startswith("/_emulator/"):
+            return None
+        fault = emu.faults.draw()
+        if emu.faults.latency_ms:
+            time.sleep(emu.faults.latency_ms / 1000.0)
+        if fault == "drop":
+            sock = request.environ.get("werkzeug.socket")
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+            raise DroppedConnection()
+        if fault is not None:
+            headers = {"Retry-After": "1"} if fault == 429 else None
+            raise ApiError(fault, "injected fault (emulator fault injection)", headers=headers)
+        if request.content_length and request.content_length > config.max_body_bytes:
+            raise ApiError(413, "request body larger than %d bytes" % config.max_body_bytes)
+        version = request.headers.get("Cc-Version")
+        if version is not None and version not in API_VERSIONS:
+            raise ApiError(400, "invalid Cc-Version %r; supported: %s"
+                           % (version, ", ".join(sorted(API_VERSIONS))))
+        with emu.store.lock:
+            g.key_id, g.principal = auth.authenticate(emu.store.data,
+                                                      request.headers.get("Authorization"))
+        wait = emu.limiter.check(g.key_id)
+        if wait:
+            raise ApiError(429, "rate limit exceeded: %s requests per second per key"
+                           % emu.limiter.rate, headers={"Retry-After": str(wait)})
+        return None
+
+    @app.after_request
+    def record(response):
+        if not request.path.startswith("/_emulator/"):
+            emu.log_request({
+                "method": request.method,
+                "path": request.path,
+                "query": {k: request.args.getlist(k) for k in request.args},
+                "status": response.status_code,
+                "operation": request.endpoint if request.endpoint in HANDLERS else None,
+                "key": g.get("key_id"),
+                "time": clock.iso(clock.now()),
+                "duration_ms": round((time.monotonic() - g.get("start", time.monotonic())) * 1000, 3),
+            })
+        return response
+
+    @app.errorhandler(ApiError)
+    def api_error(error):
+        return json_response(error.body(), error.status, error.headers)
+
+    @app.errorhandler(DroppedConnection)
+    def dropped(_error):
+        return Response(b"", status=500)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        messages = {404: "no such path: %s" % request.path,
+                    405: "method %s not allowed on %s" % (request.method, request.path),
+                    413: "request body larger than %d bytes" % config.max_body_bytes}
+        message = messages.get(error.code, error.description)
+        return json_response({"code": error.code, "message": message, "details": []}, error.code)
+
+    @app.errorhandler(Exception)
+    def internal_error(error):
+        LOG.exception("unhandled error in %s %s", request.method, request.path)
+        return json_response({"code": 500, "message": "internal emulator error: %r" % error,
+                              "details": []}, 500)
+
+    return app

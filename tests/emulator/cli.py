@@ -1,0 +1,81 @@
+"""Command line: start the emulator, print one JSON line with its URL and admin key."""
+
+import argparse
+import os
+import json
+import logging
+import signal
+import sys
+import threading
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from .app import create_app
+from .config import EmulatorConfig
+
+
+class QuietHandler(WSGIRequestHandler):
+    """Keep-alive connections (fast clients) and no access log on stderr."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_request(self, code="-", size="-"):
+        pass
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.emulator",
+        description="A local CockroachDB Cloud API emulator for tests and offline playbooks.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
+    parser.add_argument("--port", type=int, default=0, help="port; 0 picks a free one (default)")
+    parser.add_argument("--admin-key", help="secret of the bootstrap ORG_ADMIN service account's "
+                        "API key (CCDB1_<22>_<40>); generated when absent")
+    parser.add_argument("--state-file", help="keep the state in this JSON file across restarts")
+    parser.add_argument("--async-seconds", type=float, default=0.0,
+                        help="how long CREATING, LOCKED, ENABLING, PENDING... last (default 0)")
+    parser.add_argument("--rate-limit", type=float, default=10.0,
+                        help="requests per second per API key, 0 = off (default %(default)s)")
+    parser.add_argument("--test-controls", action="store_true",
+                        help="serve the /_emulator/ test controls (reset, seed, request log, faults)")
+    parser.add_argument("--fault-rate", type=float, default=0.0,
+                        help="share of API requests answered by an injected fault, 0..1")
+    parser.add_argument("--fault-seed", type=int, help="seed of the fault draws (repeatable runs)")
+    parser.add_argument("--fault-kinds", default="503,502,drop",
+                        help="faults to draw from: HTTP statuses and 'drop' (default %(default)s)")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every API request")
+    args = parser.parse_args(argv)
+    if not 0.0 <= args.fault_rate <= 1.0:
+        parser.error("--fault-rate must be between 0 and 1")
+    return EmulatorConfig(
+        host=args.host, port=args.port, admin_key=args.admin_key, state_file=args.state_file,
+        async_seconds=args.async_seconds, rate_limit=args.rate_limit,
+        test_controls=args.test_controls, fault_rate=args.fault_rate, fault_seed=args.fault_seed,
+        fault_kinds=tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip()),
+        latency_ms=args.latency_ms)
+
+
+def main(argv=None):
+    config = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="emulator: %(levelname)s %(message)s")
+    app = create_app(config)
+    server = make_server(config.host, config.port, app, threaded=True, request_handler=QuietHandler)
+    server.daemon_threads = True
+    emu = app.extensions["emulator"]
+    host, port = server.server_address[:2]
+    print(json.dumps({"url": "http://%s:%d" % (host, port), "admin_key": emu.admin_key,
+                      "pid": os.getpid(), "test_controls": config.test_controls}), flush=True)
+
+    def stop(_signum, _frame):
+        # shutdown() waits for serve_forever(), which runs in this thread: ask from another.
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+        emu.store.save()
+    return 0
+

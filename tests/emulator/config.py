@@ -1,0 +1,27 @@
+"""Emulator settings: what the command line and the test controls can change."""
+
+import dataclasses
+from typing import Optional
+
+ONE_MIB = 1024 * 1024
+
+
+@dataclasses.dataclass
+class EmulatorConfig:
+    host: str = "127.0.0.1"
+    port: int = 0
+    admin_key: Optional[str] = None
+    state_file: Optional[str] = None
+    # How long transitional states (CREATING, LOCKED, ENABLING, PENDING...) last.
+    async_seconds: float = 0.0
+    # Requests per second per API key; 0 turns the limit off.
+    rate_limit: float = 10.0
+    test_controls: bool = False
+    # Share of API requests answered by an injected fault (0..1).
+    fault_rate: float = 0.0
+    fault_seed: Optional[int] = None
+    # Faults to draw from: status codes as strings, or "drop" for a closed connection.
+    fault_kinds: tuple = ("503", "502", "drop")
+    latency_ms: float = 0.0
+    max_body_bytes: int = ONE_MIB
+    request_log_size: int = 100000

@@ -1,0 +1,108 @@
+"""``/_emulator/`` test controls, served only with ``--test-controls``.
+
+GET  health                 liveness
+POST reset                  back to a fresh organization (same admin key); clears the log
+POST seed                   {"clusters": N, "plan", "provider", "name_prefix"}: add clusters
+GET  requests[?since=SEQ]   the request log; DELETE requests clears it
+GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms"}
+GET|PATCH config            {"async_seconds", "rate_limit"} at run time
+GET  state                  the whole state (debugging; secrets are digests)
+"""
+
+from flask import Blueprint, request
+
+from .errors import ApiError
+from .ratelimit import RateLimiter
+
+
+def _json_body():
+    body = request.get_json(silent=True)
+    if body is None:
+        body = {}
+    if not isinstance(body, dict):
+        raise ApiError(400, "the body must be a JSON object")
+    return body
+
+
+def blueprint(emu):
+    # Imported here: the app module imports this one.
+    from .app import json_response  # pylint: disable=import-outside-toplevel
+    from .handlers import clusters  # pylint: disable=import-outside-toplevel
+
+    bp = Blueprint("emulator_controls", __name__, url_prefix="/_emulator")
+
+    @bp.get("/health")
+    def health():
+        return json_response({"ok": True})
+
+    @bp.post("/reset")
+    def reset():
+        emu.reset()
+        return json_response({"ok": True})
+
+    @bp.post("/seed")
+    def seed():
+        body = _json_body()
+        count = body.get("clusters", 0)
+        if not isinstance(count, int) or not 0 <= count <= 100000:
+            raise ApiError(400, "clusters must be an integer between 0 and 100000")
+        with emu.store.lock:
+            ids = clusters.seed_clusters(
+                emu.store.data, count,
+                plan=body.get("plan", "SERVERLESS"), provider=body.get("provider", "GCP"),
+                prefix=body.get("name_prefix", "seeded"))
+            emu.store.save()
+        return json_response({"created": ids})
+
+    @bp.get("/requests")
+    def requests_log():
+        since = request.args.get("since", type=int, default=0)
+        return json_response({"requests": [e for e in list(emu.requests) if e["seq"] > since]})
+
+    @bp.delete("/requests")
+    def clear_requests():
+        emu.clear_request_log()
+        return json_response({"ok": True})
+
+    @bp.get("/faults")
+    def get_faults():
+        return json_response(emu.faults.describe())
+
+    @bp.put("/faults")
+    def set_faults():
+        body = _json_body()
+        try:
+            emu.faults.configure(rate=body.get("rate", 0.0), seed=body.get("seed"),
+                                 kinds=body.get("kinds", ("503", "502", "drop")),
+                                 latency_ms=body.get("latency_ms", 0.0))
+        except (TypeError, ValueError) as exc:
+            raise ApiError(400, str(exc)) from None
+        return json_response(emu.faults.describe())
+
+    @bp.delete("/faults")
+    def clear_faults():
+        emu.faults.configure()
+        return json_response(emu.faults.describe())
+
+    @bp.get("/config")
+    def get_config():
+        return json_response({"async_seconds": emu.config.async_seconds,
+                              "rate_limit": emu.config.rate_limit})
+
+    @bp.patch("/config")
+    def set_config():
+        body = _json_body()
+        for name in ("async_seconds", "rate_limit"):
+            if name in body:
+                value = body[name]
+                if not isinstance(value, (int, float)) or value < 0:
+                    raise ApiError(400, "%s must be a number >= 0" % name)
+                setattr(emu.config, name, float(value))
+        emu.limiter = RateLimiter(emu.config.rate_limit)
+        return get_config()
+
+    @bp.get("/state")
+    def state():
+        return json_response(emu.store.snapshot())
+
+    return bp
