@@ -14,7 +14,6 @@ import threading
 import time
 
 from flask import Flask, Response, g, request
-from openapi_core import OpenAPI
 from openapi_core.contrib.flask import FlaskOpenAPIRequest
 from werkzeug.exceptions import HTTPException
 
@@ -38,9 +37,18 @@ class DroppedConnection(Exception):
     """An injected fault closed the client's connection."""
 
 
+try:  # orjson serialises a page of 100 clusters about ten times faster
+    import orjson
+
+    def dumps(body):
+        return orjson.dumps(body)
+except ImportError:  # pragma: no cover - the standard library is enough, only slower
+    def dumps(body):
+        return json.dumps(body, separators=(",", ":"))
+
+
 def json_response(body, status=200, headers=None):
-    return Response(json.dumps(body, separators=(",", ":")), status=status,
-                    headers=headers, mimetype="application/json")
+    return Response(dumps(body), status=status, headers=headers, mimetype="application/json")
 
 
 def masked(value):
@@ -58,8 +66,7 @@ class Emulator:
         self.config = config
         self.document = spec.load_document()
         self.operations = spec.operations(self.document)
-        # Validate paths on whatever host and port the emulator listens on.
-        self.openapi = OpenAPI.from_dict(dict(self.document, servers=[{"url": "/"}]))
+        self.openapi = spec.openapi()
         self.store = Store(config.state_file)
         data = self.store.load_or_init(config.admin_key)
         self._register_admin_key(config.admin_key or data["admin_key"])

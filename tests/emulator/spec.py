@@ -1,9 +1,11 @@
 """The project's copy of the contract: loaded once, indexed by operationId."""
 
 import dataclasses
+import functools
 import os
 
 import yaml
+from openapi_core import OpenAPI
 
 SPEC_PATH = os.path.join(os.path.dirname(__file__), "openapi", "cockroach-cloud-openapi.yaml")
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -19,7 +21,9 @@ class Operation:
     tags: tuple
 
 
+@functools.lru_cache(maxsize=None)
 def load_document(path=SPEC_PATH):
+    """The parsed contract; cached and shared, so callers must not change it."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=loader)
@@ -56,3 +60,9 @@ def operations(document):
                 )
             )
     return result
+
+
+@functools.lru_cache(maxsize=None)
+def openapi(path=SPEC_PATH):
+    """The openapi-core validator of the contract, for any host (``servers: [/]``)."""
+    return OpenAPI.from_dict(dict(load_document(path), servers=[{"url": "/"}]))

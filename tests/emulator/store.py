@@ -16,10 +16,18 @@ from . import lifecycle, seed
 STATE_VERSION = 1
 
 
+# Every private key in use: ``public`` checks for these with one set operation, which is
+# what makes a page of 100 clusters cheap; a test walks the state to keep this complete.
+PRIVATE_KEYS = frozenset({"_until", "_then", "_secret_digest", "_password_digest", "_line_items"})
+
+
 def public(resource):
     """A resource as the API shows it: settled, without private ``_`` keys."""
-    lifecycle.settle(resource)
-    return {k: v for k, v in resource.items() if not k.startswith("_")}
+    if "_until" in resource:
+        lifecycle.settle(resource)
+    if resource.keys() & PRIVATE_KEYS:
+        return {k: v for k, v in resource.items() if k[0] != "_"}
+    return dict(resource)
 
 
 class Store:
