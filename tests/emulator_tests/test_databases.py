@@ -4,23 +4,6 @@ import uuid
 
 import pytest
 
-from tests.emulator.secrets_util import digest, key_id_of, new_secret
-
-
-def limited_key(api, roles):
-    """The secret of a new service account holding only ``roles`` (written into the state)."""
-    data = api.emulator.store.data
-    account_id = str(uuid.uuid4())
-    data["service_accounts"][account_id] = {"id": account_id, "name": "limited", "description": "",
-                                            "creator_id": account_id, "created_at": "2024-09-16T00:00:00Z"}
-    secret = new_secret()
-    data["api_keys"][key_id_of(secret)] = {"id": key_id_of(secret), "name": "limited-key",
-                                           "service_account_id": account_id,
-                                           "created_at": "2024-09-16T00:00:00Z",
-                                           "_secret_digest": digest(secret)}
-    data["role_grants"][account_id] = roles
-    return secret
-
 
 def names(api, cluster_id, **query):
     body = api.ok(api.get("/api/v1/clusters/%s/databases" % cluster_id, query=query or None))
@@ -57,11 +40,12 @@ def test_create_duplicate_is_409(api, cluster):
     assert api.post(path, {"name": "defaultdb"}).status_code == 409
 
 
-@pytest.mark.parametrize("bad", ["", "x" * 64, "has space", "semi;colon", "dot.name", "é"])
-def test_create_rejects_bad_names(api, cluster, bad):
-    response = api.post("/api/v1/clusters/%s/databases" % cluster["id"], {"name": bad})
-    assert response.status_code == 400
-    assert "invalid database name" in response.get_json()["message"]
+def test_create_rejects_bad_names(api, cluster):
+    for bad in ("", "x" * 64, "has space", "semi;colon", "dot.name", "é", 5):
+        response = api.post("/api/v1/clusters/%s/databases" % cluster["id"], {"name": bad})
+        assert response.status_code == 400, bad
+        if isinstance(bad, str):  # a number is already refused by the contract check
+            assert "invalid database name" in response.get_json()["message"], bad
     assert names(api, cluster["id"]) == ["defaultdb", "postgres"]
 
 
@@ -140,13 +124,12 @@ def test_unknown_cluster_is_404(api):
 
 def test_roles(api, cluster):
     base = "/api/v1/clusters/%s/databases" % cluster["id"]
-    developer = limited_key(api, [{"name": "CLUSTER_DEVELOPER",
-                                   "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    scope = {"type": "CLUSTER", "id": cluster["id"]}
+    developer = api.new_key([{"name": "CLUSTER_DEVELOPER", "resource": scope}], name="developer")[1]
     assert api.get(base, key=developer).status_code == 200
     assert api.post(base, {"name": "nope"}, key=developer).status_code == 403
     assert api.delete(base + "/postgres", key=developer).status_code == 403
-    admin = limited_key(api, [{"name": "CLUSTER_ADMIN",
-                               "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    admin = api.new_key([{"name": "CLUSTER_ADMIN", "resource": scope}], name="admin")[1]
     api.ok(api.post(base, {"name": "yes"}, key=admin))
     other = api.create_cluster(name="other-cluster")
     assert api.post("/api/v1/clusters/%s/databases" % other["id"], {"name": "x"},

@@ -42,8 +42,8 @@ def test_set_roles_replaces_all(api):
     assert api.ok(api.put("%s/%s" % (ROLES, account), {"roles": wanted + wanted[:1]}))["roles"] == wanted
     assert api.ok(api.get("%s/%s" % (ROLES, account)))["roles"] == wanted
     # The organization's id may be left out; the organization is implied.
-    implied = api.ok(api.put("%s/%s" % (ROLES, account), {"roles": [{"name": "BILLING_COORDINATOR",
-                                                                      "resource": {"type": "ORGANIZATION"}}]}))
+    no_id = {"name": "BILLING_COORDINATOR", "resource": {"type": "ORGANIZATION"}}
+    implied = api.ok(api.put("%s/%s" % (ROLES, account), {"roles": [no_id]}))
     assert implied["roles"] == [_grant("BILLING_COORDINATOR", "ORGANIZATION", _org_id(api))]
     assert api.ok(api.put("%s/%s" % (ROLES, account), {"roles": []}))["roles"] == []
     person = _person(api)

@@ -100,20 +100,20 @@ def _add_segment(segments, now, minutes):
 
 
 # -- time filters ------------------------------------------------------------------------
+def _query_time(query, field):
+    value = query.get(field)
+    if value is None:
+        return None
+    try:
+        return clock.parse_iso(value)
+    except ValueError:
+        raise bad_request("%s must be an RFC 3339 time (e.g. 2024-09-16T12:00:00Z), got %r"
+                          % (field, value)) from None
+
+
 def _time_filter(query):
-    """(start, end) ISO bounds from start_time / end_time; 400 when unreadable or reversed."""
-    bounds = []
-    for field in ("start_time", "end_time"):
-        value = query.get(field)
-        if value is None:
-            bounds.append(None)
-            continue
-        try:
-            bounds.append(clock.parse_iso(value))
-        except ValueError:
-            raise bad_request("%s must be an RFC 3339 time (e.g. 2024-09-16T12:00:00Z), got %r"
-                              % (field, value)) from None
-    start, end = bounds
+    """(start, end) epoch bounds from start_time / end_time; 400 when unreadable or reversed."""
+    start, end = _query_time(query, "start_time"), _query_time(query, "end_time")
     if start is not None and end is not None and end < start:
         raise bad_request("end_time must not be before start_time")
     return start, end

@@ -9,7 +9,8 @@ are 1..65535 without repeats (empty: all ports). Names are unique per cluster (4
 
 Delete takes ``idempotency_key``: the key is remembered with the deleted rule, and a
 repeated delete of that rule with the same key answers 200 with it instead of 404.
-Serverless clusters have no egress rules: writes answer 400, reads nothing.
+Serverless clusters have no egress rules: add and edit answer 400, reads find nothing
+(empty list, 404) and so does delete (404).
 """
 
 import ipaddress
@@ -151,16 +152,18 @@ def edit_egress_rule(ctx, cluster_id, rule_id):
 
 @operation("DeleteEgressRule")
 def delete_egress_rule(ctx, cluster_id, rule_id):
-    _require_dedicated(ctx.cluster)
+    # No 400 for serverless clusters here: none has a rule, so 404 (as the contract lists).
     key = ctx.query.get("idempotency_key")
-    deletions = ctx.children("_egress_rule_deletions")
+    # A list, not a map: the keys are the caller's strings and stay out of the state's keys.
+    deletions = ctx.children("egress_rule_deletions", default=list)
     rules = _rules(ctx)
-    if rule_id not in rules and key and deletions.get(key, {}).get("rule_id") == rule_id:
-        return deletions[key]["rule"]
+    if rule_id not in rules and key:
+        for done in deletions:
+            if done["key"] == key and done["rule_id"] == rule_id:
+                return done["rule"]
     rule = public(_find(ctx, rule_id))
     del rules[rule_id]
     if key:
-        deletions[key] = {"rule_id": rule_id, "rule": rule}
-        while len(deletions) > MAX_REMEMBERED_KEYS:  # forget the oldest keys first
-            del deletions[next(iter(deletions))]
+        deletions.append({"key": key, "rule_id": rule_id, "rule": rule})
+        del deletions[:-MAX_REMEMBERED_KEYS]  # forget the oldest keys first
     return rule

@@ -1,6 +1,7 @@
 """Folders: a tree under ``root`` that holds clusters and other folders.
 
-A folder is stored as ``{resource_id, name, parent_id}``; its ``path`` (``/a/b``) is
+A folder is stored as ``{resource_id, name, parent_id, created_at}`` (``created_at``
+serves ``as_of_time`` and is not shown); its ``path`` (``/a/b``) is
 computed from its ancestors on every read, so a rename or a move shows everywhere at
 once. Names are unique among siblings; a folder must be empty to be deleted.
 """
@@ -14,7 +15,8 @@ from ..registry import operation
 from . import roles as role_rules
 
 ROOT = "root"
-# The service's rule: 1 to 32 letters, digits, dashes, underscores and inner spaces.
+# The emulator's rule (the contract sets none): 1 to 32 letters, digits, dashes,
+# underscores and inner spaces; never '/', which separates the parts of a path.
 NAME_RE = re.compile(r"^[A-Za-z0-9_-]([A-Za-z0-9_ -]{0,30}[A-Za-z0-9_-])?$")
 
 

@@ -97,8 +97,9 @@ def update_jwt_issuer(ctx, id):  # pylint: disable=redefined-builtin
     fields = _fields(ctx.body, required=False)
     if "issuer_url" in fields:
         _check_unique(ctx.data, fields["issuer_url"], id)
-    if fields:
-        issuer.update(fields)
+    changed = {k: v for k, v in fields.items() if issuer.get(k) != v}
+    if changed:  # a no-op update leaves updated_at alone
+        issuer.update(changed)
         issuer["updated_at"] = ctx.timestamp()
     return public(issuer)
 

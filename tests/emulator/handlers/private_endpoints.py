@@ -4,14 +4,16 @@ and the connections (cloud endpoints) accepted into them.
 A service is ``{region_name, cloud_provider, status, aws: {service_name, service_id,
 availability_zone_ids}}`` (NOTES.md); the ``aws`` object is given for every provider,
 with names shaped like that provider's (zone ids only on AWS). Status ``CREATING`` ->
-``AVAILABLE``. Creating services again returns the existing ones (idempotent).
+``AVAILABLE``. Creating services again returns the existing ones (idempotent), plus
+one for any region the cluster gained since.
 
 A connection is ``{id, endpoint_id, region_name, cloud_provider, status}``, keyed by
 ``endpoint_id``; status ``STATUS_PENDING`` -> ``STATUS_AVAILABLE``. It joins the
 service of the body's ``region_name`` (an optional field beyond the contract) or of
 the cluster's first region, which must be ``AVAILABLE``.
 
-Serverless clusters have no private endpoints: writes answer 400, reads empty lists.
+Serverless clusters have no private endpoints: creating services or adding a
+connection answers 400, reads answer empty lists and deleting a connection 404.
 """
 
 import hashlib
@@ -75,8 +77,10 @@ def create_private_endpoint_services(ctx, cluster_id):
     cluster = ctx.cluster
     _require_dedicated(cluster)
     services = _services(ctx)
-    if not services:
-        for region in cluster["regions"]:
+    # Idempotent: existing services stay as they are; a region added since gets its own.
+    served = {service["region_name"] for service in services}
+    for region in cluster["regions"]:
+        if region["name"] not in served:
             service = {"region_name": region["name"], "cloud_provider": cluster["cloud_provider"],
                        "aws": _service_details(cluster, region["name"])}
             ctx.schedule(service, {"status": "CREATING"}, {"status": "AVAILABLE"})
@@ -129,7 +133,7 @@ def add_private_endpoint_connection(ctx, cluster_id):
 
 @operation("DeletePrivateEndpointConnection")
 def delete_private_endpoint_connection(ctx, cluster_id, endpoint_id):
-    _require_dedicated(ctx.cluster)
+    # No 400 for serverless clusters here: none has a connection, so 404 (as the contract lists).
     connections = _connections(ctx)
     if endpoint_id not in connections:
         raise not_found("private endpoint connection", endpoint_id)

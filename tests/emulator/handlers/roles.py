@@ -163,6 +163,8 @@ def add_user_to_role(ctx, user_id, resource_type, resource_id, role_name):
     # Path parts name things: an unknown role or resource is "not found" here.
     grant = make_grant(ctx.data, role_name, resource_type, resource_id,
                        error=lambda message: ApiError(404, message))
+    if resource_type == "CLUSTER":
+        ctx.audit_cluster_id = resource_id
     grants = grants_of(ctx.data, user_id)
     if _key(grant) not in {_key(g) for g in grants}:
         grants.append(grant)  # adding a grant already held changes nothing
@@ -175,6 +177,8 @@ def remove_user_from_role(ctx, user_id, resource_type, resource_id, role_name):
     check_user(ctx.data, user_id)
     # No resource check: a grant on a resource deleted since can still be removed.
     grant = {"name": role_name, "resource": {"type": resource_type, "id": resource_id}}
+    if resource_type == "CLUSTER":
+        ctx.audit_cluster_id = resource_id
     grants = grants_of(ctx.data, user_id)
     kept = [g for g in grants if _key(g) != _key(grant)]
     if len(kept) == len(grants):

@@ -1,0 +1,53 @@
+"""The /_emulator/ test controls: reset, seed, request log, config."""
+
+
+def test_request_log_records_each_api_request(api):
+    api.get("/api/v1/organization")
+    api.get("/api/v1/clusters", query={"pagination.limit": 5})
+    api.client.get("/api/v1/organization")  # no key
+    log = api.ok(api.client.get("/_emulator/requests"))["requests"]
+    assert [(e["method"], e["path"], e["status"], e["operation"]) for e in log] == [
+        ("GET", "/api/v1/organization", 200, "GetOrganizationInfo"),
+        ("GET", "/api/v1/clusters", 200, "ListClusters"),
+        ("GET", "/api/v1/organization", 401, "GetOrganizationInfo"),
+    ]
+    assert log[1]["query"] == {"pagination.limit": ["5"]}
+    assert log[0]["key"] == api.admin_key.rsplit("_", 1)[0] and log[2]["key"] is None
+    assert all(e["time"].endswith("Z") for e in log)
+    since = api.ok(api.client.get("/_emulator/requests", query_string={"since": log[1]["seq"]}))
+    assert [e["seq"] for e in since["requests"]] == [log[2]["seq"]]
+    api.ok(api.client.delete("/_emulator/requests"))
+    assert api.ok(api.client.get("/_emulator/requests"))["requests"] == []
+
+
+def test_reset_and_seed(api):
+    api.create_cluster()
+    seeded = api.ok(api.client.post("/_emulator/seed", json={"clusters": 3, "plan": "DEDICATED",
+                                                             "provider": "AWS"}))["created"]
+    assert len(seeded) == 3
+    clusters = api.ok(api.get("/api/v1/clusters"))["clusters"]
+    assert len(clusters) == 4
+    assert {c["plan"] for c in clusters if c["id"] in seeded} == {"DEDICATED"}
+    api.ok(api.client.post("/_emulator/reset"))
+    assert api.ok(api.get("/api/v1/clusters"))["clusters"] == []
+    assert api.get("/api/v1/organization").status_code == 200  # same admin key after reset
+
+
+def test_bad_seed_is_400(api):
+    response = api.client.post("/_emulator/seed", json={"clusters": -1})
+    assert response.status_code == 400
+
+
+def test_config_changes_async_seconds(api):
+    assert api.ok(api.client.patch("/_emulator/config", json={"async_seconds": 60}))["async_seconds"] == 60
+    assert api.create_cluster()["state"] == "CREATING"
+    assert api.client.patch("/_emulator/config", json={"async_seconds": -1}).status_code == 400
+
+
+def test_mutating_requests_are_audited_with_secrets_masked(api):
+    cluster = api.create_cluster()
+    api.ok(api.post("/api/v1/clusters/%s/sql-users" % cluster["id"], {"name": "app", "password": "s3cret-pass"}))
+    entries = api.emulator.store.data["audit_logs"]
+    assert [e["action"] for e in entries] == ["CreateCluster", "CreateSQLUser"]
+    assert entries[1]["payload"] == {"name": "app", "password": "***"}
+    assert entries[1]["cluster_id"] == cluster["id"]
