@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Emulator benchmark: prints requests per second and resident memory.
 
 1. Throughput: ``GET /api/v1/clusters`` (100 clusters, one full page), rate limit off,
@@ -58,15 +57,15 @@ def throughput(url, key, seconds, clients):
     started = time.monotonic()
     deadline = started + seconds
     workers = [multiprocessing.Process(target=_client, args=(url, key, deadline, results))
-               for _ in range(clients)]
+               for _unused in range(clients)]
     for worker in workers:
         worker.start()
-    outcomes = [results.get(timeout=seconds + 60) for _ in workers]
+    outcomes = [results.get(timeout=seconds + 60) for _unused in workers]
     for worker in workers:
         worker.join()
     elapsed = time.monotonic() - started
-    total = sum(count for count, _ in outcomes)
-    return total / elapsed, total, sum(errors for _, errors in outcomes)
+    total = sum(outcome[0] for outcome in outcomes)
+    return total / elapsed, total, sum(outcome[1] for outcome in outcomes)
 
 
 def main():

@@ -17,14 +17,13 @@ from flask import Flask, Response, g, request
 from openapi_core.contrib.flask import FlaskOpenAPIRequest
 from werkzeug.exceptions import HTTPException
 
-from . import auth, clock, controls, handlers, permissions, spec, validation
+from . import auth, clock, controls, handlers, permissions, seed, spec, validation
 from .config import EmulatorConfig
 from .context import RequestContext
 from .errors import ApiError
 from .faults import FaultInjector
 from .ratelimit import RateLimiter
 from .registry import HANDLERS
-from .secrets_util import digest, key_id_of
 from .store import Store
 
 API_VERSIONS = frozenset({"2024-09-16"})
@@ -68,8 +67,12 @@ class Emulator:
         self.operations = spec.operations(self.document)
         self.openapi = spec.openapi()
         self.store = Store(config.state_file)
-        data = self.store.load_or_init(config.admin_key)
-        self._register_admin_key(config.admin_key or data["admin_key"])
+        try:
+            data = self.store.load_or_init(config.admin_key)
+            seed.ensure_admin(data, config.admin_key or data["admin_key"])
+        except ValueError as exc:
+            raise SystemExit(str(exc)) from None
+        self.store.save()
         self.limiter = RateLimiter(config.rate_limit)
         self.faults = FaultInjector(config.fault_rate, config.fault_seed,
                                     config.fault_kinds, config.latency_ms)
@@ -81,22 +84,6 @@ class Emulator:
     @property
     def admin_key(self):
         return self.store.data["admin_key"]
-
-    def _register_admin_key(self, secret):
-        """Make ``secret`` the bootstrap account's key (a restart with --admin-key)."""
-        data = self.store.data
-        key_id = key_id_of(secret)
-        if key_id is None:
-            raise SystemExit("--admin-key must look like CCDB1_<22 letters/digits>_<40 letters/digits>")
-        if key_id in data["api_keys"] and data["admin_key"] == secret:
-            return
-        admin_account = next(iter(data["service_accounts"]))
-        data["api_keys"][key_id] = {"id": key_id, "name": "emulator-admin-key",
-                                    "service_account_id": admin_account,
-                                    "created_at": clock.iso(clock.now()),
-                                    "_secret_digest": digest(secret)}
-        data["admin_key"] = secret
-        self.store.save()
 
     def validate(self, req):
         """(message, details) when the request breaks the contract, else None.

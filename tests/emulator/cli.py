@@ -78,4 +78,3 @@ def main(argv=None):
         server.server_close()
         emu.store.save()
     return 0
-

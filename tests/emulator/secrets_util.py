@@ -10,7 +10,7 @@ SECRET_RE = re.compile(r"^(CCDB1_[A-Za-z0-9]{22})_[A-Za-z0-9]{40}$")
 
 
 def _random(length):
-    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+    return "".join(secrets.choice(_ALPHABET) for _unused in range(length))
 
 
 def new_secret():

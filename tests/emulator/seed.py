@@ -63,37 +63,49 @@ def _invoices(now):
     return invoices
 
 
+def ensure_admin(data, secret):
+    """Make ``secret`` a working ORG_ADMIN key of the bootstrap account.
+
+    Called at every start: the account, its grants or its key may have been deleted
+    through the API, and a restart may bring another ``--admin-key``.
+    """
+    key_id = key_id_of(secret)
+    if key_id is None:
+        raise ValueError("--admin-key must look like CCDB1_<22 letters/digits>_<40 letters/digits>")
+    created = clock.iso(clock.now())
+    account_id = data.get("admin_account_id") or _id()
+    data["admin_account_id"] = account_id
+    data["service_accounts"].setdefault(account_id, {
+        "id": account_id, "name": "emulator-admin",
+        "description": "Bootstrap ORG_ADMIN account of the emulator",
+        "creator_id": account_id, "created_at": created})
+    grants = data["role_grants"].setdefault(account_id, [])
+    org = {"type": "ORGANIZATION", "id": data["organization"]["id"]}
+    for role in ADMIN_ROLES:
+        if not any(g["name"] == role and g["resource"].get("type") == "ORGANIZATION" for g in grants):
+            grants.append({"name": role, "resource": dict(org)})
+    key = data["api_keys"].get(key_id)
+    if key is None or key["_secret_digest"] != digest(secret):
+        data["api_keys"][key_id] = {"id": key_id, "name": "emulator-admin-key",
+                                    "service_account_id": account_id, "created_at": created,
+                                    "_secret_digest": digest(secret)}
+    data["admin_key"] = secret
+
+
 def initial_state(admin_key=None):
     now = clock.now()
-    created = clock.iso(now)
-    secret = admin_key or new_secret()
-    key_id = key_id_of(secret) or "CCDB1_" + uuid.uuid4().hex[:22]
-    account_id = _id()
-    org_id = _id()
     persons = {}
     for email, name in PERSONS:
         person_id = _id()
         persons[person_id] = {"id": person_id, "email": email, "name": name}
-    return {
+    data = {
         "version": 1,
         "seq": 0,
-        "admin_key": secret,
-        "organization": {"id": org_id, "name": "Emulated Organization",
-                         "label": "emulated-org", "created_at": created},
-        "service_accounts": {
-            account_id: {"id": account_id, "name": "emulator-admin",
-                         "description": "Bootstrap ORG_ADMIN account of the emulator",
-                         "creator_id": account_id, "created_at": created},
-        },
-        "api_keys": {
-            key_id: {"id": key_id, "name": "emulator-admin-key",
-                     "service_account_id": account_id, "created_at": created,
-                     "_secret_digest": digest(secret)},
-        },
-        "role_grants": {
-            account_id: [{"name": role, "resource": {"type": "ORGANIZATION", "id": org_id}}
-                         for role in ADMIN_ROLES],
-        },
+        "organization": {"id": _id(), "name": "Emulated Organization",
+                         "label": "emulated-org", "created_at": clock.iso(now)},
+        "service_accounts": {},
+        "api_keys": {},
+        "role_grants": {},
         "persons": persons,
         "folders": {},
         "clusters": {},
@@ -102,3 +114,5 @@ def initial_state(admin_key=None):
         "invoices": _invoices(now),
         "audit_logs": [],
     }
+    ensure_admin(data, admin_key or new_secret())
+    return data

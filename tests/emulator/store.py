@@ -38,7 +38,7 @@ class Store:
         self.dirty = False
 
     # -- lifecycle -------------------------------------------------------------------
-    def load_or_init(self, admin_key):
+    def load_or_init(self, admin_key=None):
         with self.lock:
             if self.state_file and os.path.exists(self.state_file):
                 with open(self.state_file, encoding="utf-8") as handle:

@@ -84,11 +84,11 @@ def test_delete_revokes_at_once(api):
 
 
 def test_roles_enforced(api):
-    _, cluster_admin = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
+    _new_account, cluster_admin = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
     account = _account(api)
     assert api.get(KEYS, key=cluster_admin).status_code == 200  # ORG_ADMIN or CLUSTER_ADMIN read
     response = api.post(KEYS, {"name": "k", "service_account_id": account}, key=cluster_admin)
     assert response.status_code == 403
     assert api.ok(api.get(KEYS, query={"service_account_id": account}))["api_keys"] == []
-    _, member = api.new_key([_org_role(api, "ORG_MEMBER")], name="member")
+    _new_account, member = api.new_key([_org_role(api, "ORG_MEMBER")], name="member")
     assert api.get(KEYS, key=member).status_code == 403

@@ -90,6 +90,6 @@ def test_default_limit_is_200(api):
 
 
 def test_roles_enforced(api):
-    _, member = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
+    _new_account, member = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
     response = api.get(LOGS, key=member)
     assert response.status_code == 403 and "ORG_ADMIN" in response.get_json()["message"]

@@ -57,7 +57,7 @@ def test_at_most_50_backups(api):
 
 
 def test_retention_drops_old_backups(api):
-    cluster, _ = aged_cluster(api, 40 * DAY + 60)
+    cluster, _extra = aged_cluster(api, 40 * DAY + 60)
     api.ok(api.patch(path(cluster, "backups-config"), {"frequency_minutes": 1440}))
     # The daily schedule starts now; the hourly backups of the last 30 days remain, capped.
     assert len(backups(api, cluster, **{"pagination.limit": 500})) == 50
@@ -81,7 +81,7 @@ def test_schedule_history_shapes_the_backups(api):
 
 
 def test_frequency_change_keeps_past_backups(api):
-    cluster, _ = aged_cluster(api, DAY + 60)
+    cluster, _extra = aged_cluster(api, DAY + 60)
     before = backups(api, cluster)
     config = api.ok(api.patch(path(cluster, "backups-config"), {"frequency_minutes": 240}))
     assert config["frequency_minutes"] == 240 and config["retention_days"] == 30
@@ -125,7 +125,7 @@ def test_time_filters(api):
 
 
 def test_backups_paginate(api):
-    cluster, _ = aged_cluster(api, DAY + 60)
+    cluster, _extra = aged_cluster(api, DAY + 60)
     everything = backups(api, cluster)
     seen, query = [], {"pagination.limit": 10}
     while True:
@@ -140,7 +140,7 @@ def test_backups_paginate(api):
 
 
 def test_restore_runs_pending_to_success(api):
-    cluster, _ = aged_cluster(api, 3 * HOUR)
+    cluster, _extra = aged_cluster(api, 3 * HOUR)
     backup = backups(api, cluster)[1]
     api.ok(api.client.patch("/_emulator/config", json={"async_seconds": 0.2}))
     restore = api.ok(api.post(path(cluster, "restores"), {"backup_id": backup["id"]}))
@@ -202,7 +202,7 @@ def test_get_unknown_restore_is_404(api):
 def test_restores_filter_and_paginate(api):
     cluster = api.create_cluster()
     backup_id = backups(api, cluster)[0]["id"]
-    made = [api.ok(api.post(path(cluster, "restores"), {"backup_id": backup_id})) for _ in range(4)]
+    made = [api.ok(api.post(path(cluster, "restores"), {"backup_id": backup_id})) for _unused in range(4)]
     stored = api.emulator.store.data["cluster_children"][cluster["id"]]["restores"]
     for index, restore in enumerate(made):  # one a day, oldest first
         stored[restore["id"]]["created_at"] = "2024-09-%02dT00:00:00.000000Z" % (10 + index)

@@ -33,8 +33,8 @@ def test_get_invoice_with_line_items(api):
 
 
 def test_roles_enforced(api):
-    _, billing = api.new_key([_org_role(api, "BILLING_COORDINATOR")], name="billing")
-    _, member = api.new_key([_org_role(api, "ORG_MEMBER")], name="member")
+    _new_account, billing = api.new_key([_org_role(api, "BILLING_COORDINATOR")], name="billing")
+    _new_account, member = api.new_key([_org_role(api, "ORG_MEMBER")], name="member")
     invoice_id = api.ok(api.get(INVOICES, key=billing))["invoices"][0]["id"]
     assert api.get("%s/%s" % (INVOICES, invoice_id), key=billing).status_code == 200
     assert api.get(INVOICES, key=member).status_code == 403

@@ -84,3 +84,29 @@ def test_restart_with_another_admin_key_adds_it(tmp_path, live_emulator):
     key = new_secret()
     second = live_emulator("--state-file", state, "--admin-key", key)
     assert requests.get(second.url + "/api/v1/organization", headers=_headers(key), timeout=5).ok
+
+
+def test_admin_account_comes_back_after_deletion_and_restart(tmp_path, live_emulator):
+    state = str(tmp_path / "state.json")
+    first = live_emulator("--state-file", state)
+    session = requests.Session()
+    session.headers.update(_headers(first.admin_key))
+    other, secret = _make_org_admin(session, first.url)
+    admin_account = [a for a in session.get(first.url + "/api/v1/service-accounts").json()["service_accounts"]
+                     if a["id"] != other][0]["id"]
+    deleted = requests.delete(first.url + "/api/v1/service-accounts/" + admin_account,
+                              headers=_headers(secret), timeout=5)
+    assert deleted.status_code == 200
+    assert session.get(first.url + "/api/v1/organization").status_code == 401
+    first.stop()
+    second = live_emulator("--state-file", state)
+    assert requests.get(second.url + "/api/v1/clusters", headers=_headers(second.admin_key), timeout=5).ok
+
+
+def _make_org_admin(session, url):
+    account = session.post(url + "/api/v1/service-accounts", json={"name": "second-admin"}).json()
+    org_id = session.get(url + "/api/v1/organization").json()["id"]
+    session.put(url + "/api/v1/roles/" + account["id"], json={"roles": [
+        {"name": "ORG_ADMIN", "resource": {"type": "ORGANIZATION", "id": org_id}}]}).raise_for_status()
+    key = session.post(url + "/api/v1/api-keys", json={"name": "k", "service_account_id": account["id"]}).json()
+    return account["id"], key["secret"]

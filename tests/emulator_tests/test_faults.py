@@ -11,8 +11,8 @@ from tests.emulator.faults import FaultInjector
 def test_same_seed_same_faults():
     first = FaultInjector(rate=0.5, seed=7, kinds=("503", "drop"))
     second = FaultInjector(rate=0.5, seed=7, kinds=("503", "drop"))
-    draws = [first.draw() for _ in range(200)]
-    assert draws == [second.draw() for _ in range(200)]
+    draws = [first.draw() for _unused in range(200)]
+    assert draws == [second.draw() for _unused in range(200)]
     assert {None, 503, "drop"} == set(draws)
 
 

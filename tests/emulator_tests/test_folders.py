@@ -138,7 +138,7 @@ def test_folder_scoped_roles(api):
     mine = _folder(api, "mine")
     other = _folder(api, "other")
     grant = {"name": "FOLDER_ADMIN", "resource": {"type": "FOLDER", "id": mine["resource_id"]}}
-    _, key = api.new_key([_org_role(api, "ORG_MEMBER"), grant])
+    _new_account, key = api.new_key([_org_role(api, "ORG_MEMBER"), grant])
     # Inside its folder the key may create, rename and delete.
     child = _folder(api, "child", mine["resource_id"], key=key)
     assert api.post(FOLDERS, {"name": "top"}, key=key).status_code == 403

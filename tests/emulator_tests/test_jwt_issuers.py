@@ -74,7 +74,7 @@ def test_delete(api):
 
 
 def test_roles_enforced(api):
-    _, key = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
+    _new_account, key = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
     assert api.get(ISSUERS, key=key).status_code == 403
     assert api.post(ISSUERS, {"issuer_url": "https://idp.example.com", "jwks_id": "j"}, key=key).status_code == 403
     assert api.ok(api.get(ISSUERS))["issuers"] == []

@@ -38,8 +38,8 @@ def test_max_page_is_500(api):
 
 def test_sort_order_desc_reverses(api):
     api.ok(api.client.post("/_emulator/seed", json={"clusters": 5}))
-    ascending, _ = _walk(api)
-    descending, _ = _walk(api, **{"pagination.sort_order": "DESC"})
+    ascending, _extra = _walk(api)
+    descending, _extra = _walk(api, **{"pagination.sort_order": "DESC"})
     assert descending == list(reversed(ascending))
 
 
@@ -48,7 +48,7 @@ def test_as_of_time_hides_later_items(api):
     cutoff = api.ok(api.get("/api/v1/clusters"))["pagination"]["time"]
     time.sleep(0.01)
     api.create_cluster("later-one")
-    names, _ = _walk(api, **{"pagination.as_of_time": cutoff})
+    names, _extra = _walk(api, **{"pagination.as_of_time": cutoff})
     assert names == ["early-one"]
 
 

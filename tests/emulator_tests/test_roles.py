@@ -150,7 +150,7 @@ def test_person_users_by_email(api):
 
 def test_roles_enforced_and_effective(api):
     cluster = api.create_cluster("guarded")
-    _, key = api.new_key([_grant("CLUSTER_ADMIN", "CLUSTER", cluster["id"])])
+    _new_account, key = api.new_key([_grant("CLUSTER_ADMIN", "CLUSTER", cluster["id"])])
     assert api.get(ROLES, key=key).status_code == 403
     assert api.put("%s/%s" % (ROLES, _admin_account(api)), {"roles": []}, key=key).status_code == 403
     # The grant works: the key reads its cluster, not others.

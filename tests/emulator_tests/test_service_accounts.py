@@ -98,7 +98,7 @@ def test_delete_last_org_admin_refused(api):
 
 
 def test_roles_enforced(api):
-    _, member = api.new_key([_org_role(api, "ORG_MEMBER")])
+    _new_account, member = api.new_key([_org_role(api, "ORG_MEMBER")])
     assert api.get(SA, key=member).status_code == 200  # any member can read
     response = api.post(SA, {"name": "nope"}, key=member)
     assert response.status_code == 403
