@@ -121,6 +121,15 @@ class Emulator:
             self.requests.clear()
 
 
+def _client_socket(environ):
+    """The client's socket, to drop the connection (werkzeug or waitress); None in tests."""
+    if "werkzeug.socket" in environ:
+        return environ["werkzeug.socket"]
+    check = environ.get("waitress.client_disconnected")
+    channel = getattr(check, "__self__", None)
+    return getattr(channel, "socket", None)
+
+
 def _not_implemented(ctx, **_params):
     raise ApiError(501, "%s is not implemented by the emulator" % ctx.op.operation_id)
 
@@ -210,7 +219,7 @@ def create_app(config=None):
         if emu.faults.latency_ms:
             time.sleep(emu.faults.latency_ms / 1000.0)
         if fault == "drop":
-            sock = request.environ.get("werkzeug.socket")
+            sock = _client_socket(request.environ)
             if sock is not None:
                 sock.shutdown(socket.SHUT_RDWR)
             raise DroppedConnection()
