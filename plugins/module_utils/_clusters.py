@@ -1,0 +1,90 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""Clusters by name or id, and waiting on their states: for every cluster-scoped plugin."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+
+CLUSTERS_PATH = "/api/v1/clusters"
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+BUSY_STATES = frozenset(["CREATING", "LOCKED"])
+FAILED_STATES = frozenset(["CREATION_FAILED"])
+
+
+def looks_like_id(value):
+    """Cluster ids are UUIDs; cluster names (6 to 20 characters) never are."""
+    return bool(UUID_RE.match(value or ""))
+
+
+def cluster_path(cluster_id):
+    return "%s/%s" % (CLUSTERS_PATH, cluster_id)
+
+
+def get_cluster(client, cluster_id):
+    """The cluster with this id (DELETED ones included), or None."""
+    try:
+        return client.get(cluster_path(cluster_id))
+    except ApiError as error:
+        if error.status == 404:
+            return None
+        raise
+
+
+def find_cluster(client, name_or_id, include_deleted=False):
+    """Find a cluster by id (one GET) or by name (one listing); None when absent.
+
+    A DELETED cluster counts as absent unless ``include_deleted``.
+    """
+    if looks_like_id(name_or_id):
+        cluster = get_cluster(client, name_or_id)
+        if cluster is not None and cluster.get("state") == "DELETED" and not include_deleted:
+            return None
+        return cluster
+    params = {"show_inactive": "true"} if include_deleted else None
+    for cluster in client.paginate(CLUSTERS_PATH, "clusters", params=params):
+        if cluster.get("name") == name_or_id:
+            return cluster
+    return None
+
+
+def require_cluster(client, name_or_id):
+    cluster = find_cluster(client, name_or_id)
+    if cluster is None:
+        raise ApiError("cluster %r was not found (by %s)" % (name_or_id, "id" if looks_like_id(name_or_id) else "name"),
+                       status=404, method="GET", path=CLUSTERS_PATH)
+    return cluster
+
+
+def is_ready(cluster):
+    return cluster.get("state") not in BUSY_STATES
+
+
+def wait_until_ready(client, cluster, timeout):
+    """Wait until the cluster is neither CREATING nor LOCKED; fail on CREATION_FAILED."""
+    if is_ready(cluster) and cluster.get("state") not in FAILED_STATES:
+        return cluster
+    return client.wait_for(
+        lambda: client.get(cluster_path(cluster["id"])),
+        lambda c: c.get("state") not in BUSY_STATES and c.get("state") not in FAILED_STATES,
+        timeout,
+        what="cluster %s to leave state %s" % (cluster.get("name"), cluster.get("state")),
+        failed=lambda c: ("cluster %s failed: state %s" % (c.get("name"), c.get("state"))
+                          if c.get("state") in FAILED_STATES else None),
+    )
+
+
+def wait_until_deleted(client, cluster, timeout):
+    def gone(value):
+        return value is None or value.get("state") == "DELETED"
+    return client.wait_for(lambda: get_cluster(client, cluster["id"]), gone, timeout,
+                           what="cluster %s to be deleted" % cluster.get("name"))
