@@ -87,6 +87,23 @@ def _never_sent(exc):
     return "NewConnectionError" in text or "Connection refused" in text or "NameResolutionError" in text
 
 
+def _describe(exc):
+    """A short reason for a transport error (urllib3's text repeats the whole URL)."""
+    text = str(exc)
+    for needle, reason in (("Connection refused", "connection refused"),
+                           ("NameResolutionError", "the host name does not resolve"),
+                           ("Name or service not known", "the host name does not resolve"),
+                           ("CERTIFICATE_VERIFY_FAILED", "the TLS certificate is not trusted "
+                                                         "(validate_certs: false only for test servers)"),
+                           ("Connection reset", "the connection was reset"),
+                           ("RemoteDisconnected", "the server closed the connection without answering")):
+        if needle in text:
+            return reason
+    if isinstance(exc, requests.exceptions.Timeout):
+        return "no answer in time (%s)" % type(exc).__name__
+    return "%s: %s" % (type(exc).__name__, text[:300])
+
+
 def _error_from_response(response, method, path):
     try:
         body = response.json()
@@ -103,20 +120,21 @@ class CockroachClient(object):
     """One ``requests.Session`` speaking the CockroachDB Cloud API.
 
     Retries: 429 waits for ``Retry-After``; 502/503/504 and transport errors back off
-    exponentially with full jitter (``backoff_base`` doubling, capped at ``backoff_cap``),
-    all within ``retry_budget`` seconds. GETs are always retried; other methods only when
+    exponentially with full jitter (``backoff_base`` doubling, capped at ``backoff_cap``)
+    for at most ``max_attempts`` attempts, all within ``retry_budget`` seconds. GETs are always retried; other methods only when
     the request cannot have taken effect (429, a refused connection, a cluster that answered
     503 "locked") or when the caller says the call is idempotent.
     """
 
     def __init__(self, api_key, api_url=DEFAULT_API_URL, api_version=DEFAULT_API_VERSION,
-                 validate_certs=True, timeout=30.0, retry_budget=120.0, backoff_base=0.5,
+                 validate_certs=True, timeout=30.0, retry_budget=120.0, max_attempts=6, backoff_base=0.5,
                  backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic):
         if not HAS_REQUESTS:
             raise ApiError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
         self.base_url = (api_url or DEFAULT_API_URL).rstrip("/")
         self.timeout = timeout
         self.retry_budget = retry_budget
+        self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self._sleep = sleep
@@ -147,7 +165,7 @@ class CockroachClient(object):
             except requests.exceptions.RequestException as exc:
                 self.calls.append((method, path, None))
                 retry = idempotent or _never_sent(exc)
-                error = ApiError("cannot reach %s: %s" % (self.base_url, exc), method=method, path=path)
+                error = ApiError("cannot reach %s: %s" % (self.base_url, _describe(exc)), method=method, path=path)
                 error.ambiguous = not _never_sent(exc)
                 self._pause_or_raise(error, retry, attempt, started)
                 continue
@@ -172,9 +190,12 @@ class CockroachClient(object):
     def _pause_or_raise(self, error, retry, attempt, started, wait=None):
         if not retry:
             raise error
-        if wait is None:
-            wait = random.uniform(0, min(self.backoff_cap, self.backoff_base * (2 ** (attempt - 1))))
         elapsed = self._monotonic() - started
+        if wait is None:  # 429s wait as told and only count against the time budget
+            if attempt >= self.max_attempts:
+                error.message = "%s (gave up after %d attempts in %.0f s)" % (error.message, attempt, elapsed)
+                raise error
+            wait = random.uniform(0, min(self.backoff_cap, self.backoff_base * (2 ** (attempt - 1))))
         if elapsed + wait > self.retry_budget:
             error.message = "%s (gave up after %d attempts in %.0f s)" % (error.message, attempt, elapsed)
             raise error

@@ -52,13 +52,26 @@ class ClusterResource(Resource):
         self._regions_checked = False
 
     # -- what the user asks for -----------------------------------------------------------------
-    def wanted_plan(self, current=None):
-        if self.params.get("plan"):
-            return self.params["plan"].upper()
-        if self.params.get("dedicated") is not None:
+    def local_plan(self):
+        """The plan the options imply on their own, or None when only the cluster can tell."""
+        params = self.params
+        if params.get("plan"):
+            return params["plan"].upper()
+        if params.get("dedicated") is not None or params.get("cockroach_version"):
             return "DEDICATED"
-        if self.params.get("serverless") is not None:
+        if params.get("serverless") is not None:
             return "SERVERLESS"
+        regions = params.get("regions") or []
+        if any(r.get("node_count") is not None for r in regions):
+            return "DEDICATED"
+        if any(r.get("primary") is not None for r in regions):
+            return "SERVERLESS"
+        return None
+
+    def wanted_plan(self, current=None):
+        plan = self.local_plan()
+        if plan:
+            return plan
         return current["plan"] if current else "SERVERLESS"
 
     def folder_id(self):
@@ -81,9 +94,9 @@ class ClusterResource(Resource):
         return self._folder_id
 
     # -- checks ---------------------------------------------------------------------------------
-    def validate(self, current):
+    def check_input(self):
         params = self.params
-        plan = self.wanted_plan(current)
+        plan = self.local_plan()
         if params.get("name") and not NAME_RE.match(params["name"]):
             raise InvalidInput("invalid cluster name %r: use 6 to 20 lowercase letters, digits and dashes, "
                                "not starting or ending with a dash" % params["name"])
@@ -91,7 +104,8 @@ class ClusterResource(Resource):
             raise InvalidInput("plan is serverless but dedicated options are set; use serverless options")
         if params.get("plan") and params["plan"].upper() == "DEDICATED" and params.get("serverless") is not None:
             raise InvalidInput("plan is dedicated but serverless options are set; use dedicated options")
-        self._validate_regions(plan)
+        if plan:
+            self._validate_regions(plan)
         if params.get("cockroach_version") and plan == "SERVERLESS":
             raise InvalidInput("cockroach_version applies to dedicated clusters only; "
                                "serverless clusters are upgraded by CockroachDB Cloud")
@@ -99,6 +113,10 @@ class ClusterResource(Resource):
             for key, value in params["labels"].items():
                 if not isinstance(value, str):
                     raise InvalidInput("label %r must have a string value, got %r" % (key, value))
+
+    def validate(self, current):
+        plan = self.wanted_plan(current)
+        self._validate_regions(plan)
         if current is None:
             self._validate_create(plan)
         else:

@@ -81,8 +81,11 @@ class Resource(object):
         """The current resource, or None when absent."""
         raise NotImplementedError
 
+    def check_input(self):
+        """Raise InvalidInput for input that is wrong on its face (before any request)."""
+
     def validate(self, current):
-        """Raise InvalidInput for input that cannot work (before any change)."""
+        """Raise InvalidInput for input that cannot work on ``current`` (before any change)."""
 
     def validate_delete(self, current):
         """Raise InvalidInput when ``current`` cannot be deleted as asked."""
@@ -148,6 +151,7 @@ class Resource(object):
 def reconcile(resource):
     """Bring the resource to the state the params ask for; return the module result."""
     ctx = resource.ctx
+    resource.check_input()
     current = resource.find()
     before = resource.view(current) if current is not None else None
     if ctx.params.get("state", "present") == "absent":

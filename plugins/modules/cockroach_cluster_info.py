@@ -1,0 +1,477 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: cockroach_cluster_info
+short_description: Show CockroachDB Cloud clusters
+version_added: 0.1.0
+description:
+  - Shows one cluster (by O(name) or O(id)) or every cluster of the organization that the API
+    key can read, optionally filtered by plan, cloud provider, state and labels.
+  - Can add each cluster's nodes and SQL connection string.
+  - A cluster that does not exist is not an error; the module returns an empty list.
+author:
+  - cockroachdb.cloud contributors
+options:
+  name:
+    description:
+      - Name of the cluster to show.
+      - The lookup costs one listing of the clusters.
+      - A value that is a cluster id (a UUID) is looked up as O(id) is.
+      - Mutually exclusive with O(id).
+    type: str
+  id:
+    description:
+      - Id (a UUID) of the cluster to show. The lookup costs one request.
+      - Mutually exclusive with O(name).
+    type: str
+  show_inactive:
+    description:
+      - Whether to also show clusters in state C(DELETED).
+      - The API keeps deleted clusters (with C(deleted_at)) and a name can be used again after
+        a deletion, so with O(name) and O(show_inactive=true) several clusters may be returned,
+        the one that is not deleted first.
+      - O(state=DELETED) implies O(show_inactive=true).
+    type: bool
+    default: false
+  plan:
+    description:
+      - Only show clusters of this plan.
+      - Like the other filters, it also applies to the cluster found by O(name) or O(id):
+        a cluster that does not match is not returned.
+    type: str
+    choices: [SERVERLESS, DEDICATED]
+  cloud_provider:
+    description:
+      - Only show clusters hosted by this cloud provider.
+    type: str
+    choices: [AWS, GCP, AZURE]
+  state:
+    description:
+      - Only show clusters in this state, for example V(CREATED), V(CREATING), V(LOCKED),
+        V(CREATION_FAILED) or V(DELETED). Compared without regard to case.
+    type: str
+  labels:
+    description:
+      - Only show clusters that carry every one of these labels with the given value.
+      - A label given without a value (V(null)) matches any value of that label.
+      - Values are compared as strings (V(true) as C(true), V(3) as C(3)).
+    type: dict
+  include_nodes:
+    description:
+      - Whether to add the cluster's nodes (every page of them) to each cluster returned, as
+        RV(clusters[].nodes).
+      - Costs one request per dedicated cluster (more past 500 nodes). Serverless and deleted
+        clusters have no nodes; their list is empty and costs no request.
+    type: bool
+    default: false
+  include_connection_string:
+    description:
+      - Whether to add the SQL connection string to each cluster returned, as
+        RV(clusters[].connection_string). Costs one request per cluster.
+      - Deleted clusters have none.
+    type: bool
+    default: false
+  database:
+    description:
+      - Database named in the connection string; the API uses C(defaultdb) when not set.
+      - Only with O(include_connection_string=true).
+    type: str
+  sql_user:
+    description:
+      - SQL user named in the connection string. The password is never part of it.
+      - Only with O(include_connection_string=true).
+    type: str
+  os:
+    description:
+      - Operating system the connection string is formatted for.
+      - Only with O(include_connection_string=true).
+    type: str
+    choices: [MAC, LINUX, WINDOWS]
+notes:
+  - Listing the clusters asks for pages of 500 clusters and follows every page.
+  - The module only sends GET requests.
+seealso:
+  - module: cockroachdb.cloud.cockroach_cluster
+  - module: cockroachdb.cloud.cockroach_region_info
+extends_documentation_fragment:
+  - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.ACTIONGROUP
+  - cockroachdb.cloud.cockroach.INFO
+"""
+
+EXAMPLES = r"""
+- name: Show one cluster by name
+  cockroachdb.cloud.cockroach_cluster_info:
+    name: orders-prod
+  register: result
+
+- name: Fail when it does not exist
+  ansible.builtin.assert:
+    that: result.clusters | length == 1
+    fail_msg: cluster orders-prod does not exist
+
+- name: Print its state and version
+  ansible.builtin.debug:
+    msg: "{{ result.clusters[0].state }} {{ result.clusters[0].cockroach_version }}"
+
+- name: All dedicated clusters labelled env=prod, with their nodes
+  cockroachdb.cloud.cockroach_cluster_info:
+    plan: DEDICATED
+    labels:
+      env: prod
+    include_nodes: true
+  register: prod
+
+- name: Print their names and node counts
+  ansible.builtin.debug:
+    msg: "{{ item.name }}: {{ item.nodes | length }} nodes"
+  loop: "{{ prod.clusters }}"
+  loop_control:
+    label: "{{ item.name }}"
+
+- name: Connection string of a cluster for the SQL user app
+  cockroachdb.cloud.cockroach_cluster_info:
+    name: orders-prod
+    include_connection_string: true
+    sql_user: app
+    database: orders
+    os: LINUX
+  register: conn
+
+- name: Print it
+  ansible.builtin.debug:
+    msg: "{{ conn.clusters[0].connection_string }}"
+
+- name: A cluster by id, deleted or not, with the API key and URL set explicitly
+  cockroachdb.cloud.cockroach_cluster_info:
+    id: 2b7a1d38-62c5-4d43-92b5-6a4bd9f0a9a1
+    show_inactive: true
+    api_key: "{{ lookup('ansible.builtin.env', 'COCKROACH_API_KEY') }}"
+    api_url: https://cockroachlabs.cloud
+  register: by_id
+"""
+
+RETURN = r"""
+clusters:
+  description:
+    - The clusters found, with the API's field names, in the API's order (oldest first).
+    - One element when O(name) or O(id) is given and the cluster exists (more only with
+      O(show_inactive=true), see there); an empty list when nothing matches.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Id of the cluster (a UUID).
+      type: str
+      sample: 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957
+    name:
+      description: Name of the cluster.
+      type: str
+      sample: orders-prod
+    cloud_provider:
+      description: Cloud provider hosting the cluster.
+      type: str
+      sample: AWS
+    plan:
+      description: C(SERVERLESS) or C(DEDICATED).
+      type: str
+      sample: DEDICATED
+    state:
+      description: C(CREATING), C(CREATED), C(CREATION_FAILED), C(LOCKED) (while an update runs) or C(DELETED).
+      type: str
+      sample: CREATED
+    operation_status:
+      description: The operation running on the cluster, C(UNSPECIFIED) when none.
+      type: str
+      sample: UNSPECIFIED
+    cockroach_version:
+      description: Full CockroachDB version the cluster runs.
+      type: str
+      sample: v24.3.8
+    upgrade_status:
+      description: State of a version upgrade, C(FINALIZED) when none runs.
+      type: str
+      sample: FINALIZED
+    creator_id:
+      description: Id of the user or service account that created the cluster.
+      type: str
+      sample: 6c43311e-e13c-4054-9fec-d3ac54ed4a9e
+    created_at:
+      description: When the cluster was created (RFC 3339).
+      type: str
+      sample: "2024-11-27T09:17:14.804727Z"
+    updated_at:
+      description: When the cluster was last changed (RFC 3339).
+      type: str
+      sample: "2024-11-27T09:17:14.804727Z"
+    deleted_at:
+      description: When the cluster was deleted (RFC 3339).
+      type: str
+      returned: for deleted clusters
+      sample: "2024-12-01T10:00:00Z"
+    account_id:
+      description: Cloud provider account of a dedicated cluster.
+      type: str
+      sample: emulated-5d56c004
+    parent_id:
+      description: Id of the folder holding the cluster, C(root) at the top.
+      type: str
+      sample: root
+    labels:
+      description: Labels of the cluster.
+      type: dict
+      sample: {"env": "prod", "team": "orders"}
+    delete_protection:
+      description: C(ENABLED) or C(DISABLED).
+      type: str
+      sample: DISABLED
+    egress_traffic_policy:
+      description: Policy for outbound traffic of the cluster.
+      type: str
+      sample: DEFAULT_ALLOW
+    network_visibility:
+      description: C(PUBLIC) or C(PRIVATE).
+      type: str
+      sample: PUBLIC
+    sql_dns:
+      description: Host name for SQL connections.
+      type: str
+      sample: orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud
+    regions:
+      description: Regions of the cluster.
+      type: list
+      elements: dict
+      contains:
+        name:
+          description: Name of the region.
+          type: str
+          sample: us-east-1
+        sql_dns:
+          description: Host name for SQL connections in this region.
+          type: str
+          sample: orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud
+        node_count:
+          description: Number of nodes in the region (0 for serverless clusters).
+          type: int
+          sample: 3
+        primary:
+          description: Whether it is the primary region of a serverless cluster.
+          type: bool
+          returned: for serverless clusters
+          sample: true
+    config:
+      description: Plan-specific configuration; holds one of RV(clusters[].config.serverless) and RV(clusters[].config.dedicated).
+      type: dict
+      contains:
+        serverless:
+          description: Configuration of a serverless cluster (C(routing_id), C(spend_limit), C(usage_limits)).
+          type: dict
+          returned: for serverless clusters
+          sample: {"routing_id": "orders-dev-3f2a", "usage_limits": {"request_unit_limit": 10000000}}
+        dedicated:
+          description: Hardware of a dedicated cluster (C(machine_type), C(num_virtual_cpus), C(memory_gib), C(storage_gib), C(disk_iops)).
+          type: dict
+          returned: for dedicated clusters
+          sample: {"machine_type": "m6i.xlarge", "num_virtual_cpus": 4, "memory_gib": 16, "storage_gib": 15, "disk_iops": 0}
+    nodes:
+      description: The cluster's nodes; empty for serverless and deleted clusters.
+      type: list
+      elements: dict
+      returned: when O(include_nodes=true)
+      contains:
+        name:
+          description: Name of the node.
+          type: str
+          sample: orders-prod-us-east-1-0
+        region_name:
+          description: Region of the node.
+          type: str
+          sample: us-east-1
+        status:
+          description: C(LIVE) or C(NOT_READY).
+          type: str
+          sample: LIVE
+    connection_string:
+      description: SQL connection string, without a password.
+      type: str
+      returned: when O(include_connection_string=true), except for deleted clusters
+      sample: postgresql://app@orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud:26257/orders?sslmode=verify-full
+  sample:
+    - id: 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957
+      name: orders-prod
+      cloud_provider: AWS
+      plan: DEDICATED
+      state: CREATED
+      operation_status: UNSPECIFIED
+      cockroach_version: v24.3.8
+      upgrade_status: FINALIZED
+      creator_id: 6c43311e-e13c-4054-9fec-d3ac54ed4a9e
+      created_at: "2024-11-27T09:17:14.804727Z"
+      updated_at: "2024-11-27T09:17:14.804727Z"
+      account_id: emulated-5d56c004
+      parent_id: root
+      labels: {env: prod, team: orders}
+      delete_protection: DISABLED
+      egress_traffic_policy: DEFAULT_ALLOW
+      network_visibility: PUBLIC
+      sql_dns: orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud
+      regions:
+        - name: us-east-1
+          sql_dns: orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud
+          node_count: 3
+      config:
+        dedicated: {machine_type: m6i.xlarge, num_virtual_cpus: 4, memory_gib: 16, storage_gib: 15, disk_iops: 0}
+      nodes:
+        - {name: orders-prod-us-east-1-0, region_name: us-east-1, status: LIVE}
+        - {name: orders-prod-us-east-1-1, region_name: us-east-1, status: LIVE}
+        - {name: orders-prod-us-east-1-2, region_name: us-east-1, status: LIVE}
+      connection_string: postgresql://app@orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud:26257/orders?sslmode=verify-full
+"""
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
+    CLUSTERS_PATH,
+    cluster_path,
+    find_cluster,
+    looks_like_id,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput
+
+CONNECTION_OPTIONS = ("database", "sql_user", "os")
+
+ARGUMENT_SPEC = dict(
+    name=dict(type="str"),
+    id=dict(type="str"),
+    show_inactive=dict(type="bool", default=False),
+    plan=dict(type="str", choices=["SERVERLESS", "DEDICATED"]),
+    cloud_provider=dict(type="str", choices=["AWS", "GCP", "AZURE"]),
+    state=dict(type="str"),
+    labels=dict(type="dict"),
+    include_nodes=dict(type="bool", default=False),
+    include_connection_string=dict(type="bool", default=False),
+    database=dict(type="str"),
+    sql_user=dict(type="str"),
+    os=dict(type="str", choices=["MAC", "LINUX", "WINDOWS"]),
+)
+
+
+def label_value(value):
+    """A label value as the API stores it (a string); None means 'any value'."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    return str(value)
+
+
+def filters_from(params):
+    """The filters the task asks for, normalised: {field: wanted} (absent = any)."""
+    filters = {}
+    for field in ("plan", "cloud_provider"):
+        if params.get(field):
+            filters[field] = params[field]
+    if params.get("state"):
+        filters["state"] = params["state"].strip().upper()
+    if params.get("labels"):
+        filters["labels"] = dict((str(k), label_value(v)) for k, v in params["labels"].items())
+    return filters
+
+
+def matches(cluster, filters):
+    """Whether a cluster (API object) passes every filter of ``filters_from``."""
+    for field in ("plan", "cloud_provider", "state"):
+        wanted = filters.get(field)
+        if wanted is not None and (cluster.get(field) or "").upper() != wanted:
+            return False
+    have = cluster.get("labels") or {}
+    for key, wanted in (filters.get("labels") or {}).items():
+        if key not in have or (wanted is not None and have[key] != wanted):
+            return False
+    return True
+
+
+def check_input(params):
+    """Reject what can be judged without a request (before any is sent)."""
+    if params.get("id") is not None and not looks_like_id(params["id"]):
+        raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), "
+                           "got %r; to look a cluster up by its name use the name option" % params["id"])
+    if params.get("name") is not None and not params["name"].strip():
+        raise InvalidInput("name must not be empty")
+    if not params.get("include_connection_string"):
+        given = [option for option in CONNECTION_OPTIONS if params.get(option) is not None]
+        if given:
+            raise InvalidInput("%s only appl%s to the connection string: set include_connection_string=true"
+                               % (", ".join(given), "ies" if len(given) == 1 else "y"))
+
+
+def _deleted_last(clusters):
+    return sorted(clusters, key=lambda c: c.get("state") == "DELETED")
+
+
+def candidates(client, params, show_inactive):
+    """The clusters that the name, id or listing selects, before the filters."""
+    wanted = params.get("id") or params.get("name")
+    if wanted is not None and (params.get("id") or looks_like_id(wanted) or not show_inactive):
+        found = find_cluster(client, wanted, include_deleted=show_inactive)
+        return [found] if found is not None else []
+    query = {"show_inactive": "true"} if show_inactive else None
+    listing = client.paginate(CLUSTERS_PATH, "clusters", params=query)
+    if wanted is None:
+        return list(listing)
+    # A name is unique among live clusters, but deleted clusters may have held it before.
+    return _deleted_last([c for c in listing if c.get("name") == wanted])
+
+
+def _or_gone(call, default):
+    """``call()``, or ``default`` when the cluster was deleted since it was listed (404)."""
+    try:
+        return call()
+    except ApiError as error:
+        if error.status != 404:
+            raise
+        return default
+
+
+def add_details(client, cluster, params):
+    """A copy of ``cluster`` with the nodes and connection string the task asked for."""
+    item = dict(cluster)
+    deleted = cluster.get("state") == "DELETED"
+    path = cluster_path(cluster["id"])
+    if params.get("include_nodes"):
+        item["nodes"] = [] if deleted or cluster.get("plan") == "SERVERLESS" else _or_gone(
+            lambda: client.list_all(path + "/nodes", "nodes"), [])
+    if params.get("include_connection_string") and not deleted:
+        query = dict((option, params[option]) for option in CONNECTION_OPTIONS if params.get(option))
+        answer = _or_gone(lambda: client.get(path + "/connection-string", params=query or None), None)
+        if answer is not None:
+            item["connection_string"] = answer.get("connection_string", "")
+    return item
+
+
+def cluster_info(client, params):
+    """The module's result for ``params`` (module options), using ``client``."""
+    check_input(params)
+    filters = filters_from(params)
+    show_inactive = bool(params.get("show_inactive")) or filters.get("state") == "DELETED"
+    selected = [c for c in candidates(client, params, show_inactive) if matches(c, filters)]
+    return {"changed": False, "clusters": [add_details(client, c, params) for c in selected]}
+
+
+def main():
+    module = CockroachModule(argument_spec=ARGUMENT_SPEC, mutually_exclusive=[("name", "id")])
+    module.run(lambda: cluster_info(module.client, module.params))
+
+
+if __name__ == "__main__":
+    main()
