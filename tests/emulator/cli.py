@@ -11,6 +11,7 @@ from waitress.server import create_server
 
 from .app import create_app
 from .config import EmulatorConfig
+from .faults import FaultInjector
 
 
 def parse_args(argv):
@@ -37,11 +38,18 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if not 0.0 <= args.fault_rate <= 1.0:
         parser.error("--fault-rate must be between 0 and 1")
+    kinds = tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip())
+    try:
+        FaultInjector(args.fault_rate, args.fault_seed, kinds, args.latency_ms)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.rate_limit < 0 or args.async_seconds < 0:
+        parser.error("--rate-limit and --async-seconds must be 0 or more")
     return EmulatorConfig(
         host=args.host, port=args.port, admin_key=args.admin_key, state_file=args.state_file,
         async_seconds=args.async_seconds, rate_limit=args.rate_limit,
         test_controls=args.test_controls, fault_rate=args.fault_rate, fault_seed=args.fault_seed,
-        fault_kinds=tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip()),
+        fault_kinds=kinds,
         latency_ms=args.latency_ms)
 
 

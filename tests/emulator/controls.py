@@ -6,7 +6,8 @@ POST seed                   {"clusters": N, "plan", "provider", "name_prefix"}: 
 GET  requests[?since=SEQ]   the request log; DELETE requests clears it
 GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms"}
 GET|PATCH config            {"async_seconds", "rate_limit"} at run time
-GET  state                  the whole state (debugging; secrets are digests)
+GET  state                  the whole state (debugging: API key and password digests, and the
+                            admin key itself, which the start line prints anyway)
 """
 
 from flask import Blueprint, request
@@ -46,10 +47,13 @@ def blueprint(emu):
         count = body.get("clusters", 0)
         if not isinstance(count, int) or not 0 <= count <= 100000:
             raise ApiError(400, "clusters must be an integer between 0 and 100000")
+        plan, provider = body.get("plan", "SERVERLESS"), body.get("provider", "GCP")
+        if plan not in ("SERVERLESS", "DEDICATED") or provider not in ("AWS", "GCP", "AZURE"):
+            raise ApiError(400, "plan must be SERVERLESS or DEDICATED and provider AWS, GCP or AZURE")
         with emu.store.lock:
             ids = clusters.seed_clusters(
                 emu.store.data, count,
-                plan=body.get("plan", "SERVERLESS"), provider=body.get("provider", "GCP"),
+                plan=plan, provider=provider,
                 prefix=body.get("name_prefix", "seeded"))
             emu.store.save()
         return json_response({"created": ids})

@@ -13,7 +13,11 @@ class FaultInjector:
         rate = float(rate)
         if not 0.0 <= rate <= 1.0:
             raise ValueError("fault rate must be between 0 and 1")
+        if float(latency_ms) < 0:
+            raise ValueError("latency must be 0 ms or more")
         kinds = tuple(str(k) for k in kinds)
+        if rate > 0 and not kinds:
+            raise ValueError("fault kinds must not be empty")
         for kind in kinds:
             if kind != "drop" and not (kind.isdigit() and 400 <= int(kind) <= 599):
                 raise ValueError("fault kind %r is not an HTTP error status or 'drop'" % kind)

@@ -30,8 +30,9 @@ def _read_token(token):
 def paginate(items, query, created_key="created_at"):
     """Return (page, pagination) for ``items`` (oldest first) under the request's query.
 
-    ``as_of_time`` hides what was created after it; the page token remembers the
-    time of the first page so that a listing stays consistent across its pages.
+    ``as_of_time`` hides what was created after it; the page token remembers the time
+    of the first page (or the given ``as_of_time``), so items created while a client
+    walks the pages do not shift them. Deletions between pages still shift the offset.
     """
     limit = int(query.get("pagination.limit") or DEFAULT_LIMIT)
     if not 1 <= limit <= MAX_LIMIT:
@@ -39,6 +40,8 @@ def paginate(items, query, created_key="created_at"):
     offset, as_of = 0, None
     if query.get("pagination.page"):
         offset, as_of = _read_token(query["pagination.page"])
+    if as_of is None and created_key and not query.get("pagination.as_of_time"):
+        as_of = clock.now()  # later pages of this listing ignore what is created meanwhile
     if query.get("pagination.as_of_time"):
         try:
             as_of = clock.parse_iso(query["pagination.as_of_time"])

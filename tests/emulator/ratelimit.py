@@ -17,8 +17,9 @@ class RateLimiter:
             return 0
         now = time.monotonic()
         with self._lock:
-            tokens, last = self._buckets.get(key, (self.rate, now))
-            tokens = min(self.rate, tokens + (now - last) * self.rate)
+            capacity = max(1.0, self.rate)  # below 1/s a bucket must still hold one request
+            tokens, last = self._buckets.get(key, (capacity, now))
+            tokens = min(capacity, tokens + (now - last) * self.rate)
             if tokens >= 1:
                 self._buckets[key] = (tokens - 1, now)
                 return 0

@@ -48,6 +48,14 @@ def test_bad_fault_rate_is_refused():
     assert result.returncode == 2 and "--fault-rate must be between 0 and 1" in result.stderr
 
 
+def test_bad_fault_kinds_and_latency_are_usage_errors():
+    for args in (["--fault-kinds", "teapot"], ["--latency-ms", "-5"], ["--rate-limit", "-1"]):
+        result = subprocess.run([sys.executable, "-m", "tests.emulator"] + args, cwd=REPO_ROOT,
+                                capture_output=True, text=True, timeout=30, check=False)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
 def test_test_controls_are_off_by_default(live_emulator):
     emulator = live_emulator()
     assert requests.post(emulator.url + "/_emulator/reset", timeout=5).status_code in (401, 404)

@@ -51,3 +51,10 @@ def test_mutating_requests_are_audited_with_secrets_masked(api):
     assert [e["action"] for e in entries] == ["CreateCluster", "CreateSQLUser"]
     assert entries[1]["payload"] == {"name": "app", "password": "***"}
     assert entries[1]["cluster_id"] == cluster["id"]
+
+
+def test_seed_refuses_unknown_plan_or_provider(api):
+    for body in ({"clusters": 1, "provider": "MARS"}, {"clusters": 1, "plan": "serverless"}):
+        response = api.client.post("/_emulator/seed", json=body)
+        assert response.status_code == 400
+    assert api.emulator.store.data["clusters"] == {}

@@ -56,3 +56,8 @@ def test_dropped_connection_and_latency_on_a_live_server(live_emulator):
                             headers={"Authorization": "Bearer " + slow.admin_key})
     assert response.status_code == 200
     assert time.monotonic() - started >= 0.2
+
+
+def test_negative_latency_is_refused(api):
+    response = api.client.put("/_emulator/faults", json={"rate": 0, "latency_ms": -5})
+    assert response.status_code == 400 and "0 ms or more" in response.get_json()["message"]

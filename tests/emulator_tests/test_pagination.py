@@ -56,3 +56,14 @@ def test_bad_token_is_400(api):
     response = api.get("/api/v1/clusters", query={"pagination.page": "garbage!"})
     assert response.status_code == 400
     assert "invalid pagination.page token" in response.get_json()["message"]
+
+
+def test_items_created_between_pages_do_not_shift_the_walk(api):
+    api.ok(api.client.post("/_emulator/seed", json={"clusters": 4}))
+    first = api.ok(api.get("/api/v1/clusters", query={"pagination.limit": 2}))
+    api.create_cluster("late-comer")
+    second = api.ok(api.get("/api/v1/clusters", query={"pagination.limit": 2,
+                                                       "pagination.page": first["pagination"]["next"]}))
+    names = [c["name"] for c in first["clusters"] + second["clusters"]]
+    assert len(set(names)) == 4 and "late-comer" not in names
+    assert "next" not in second["pagination"]

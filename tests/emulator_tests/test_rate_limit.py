@@ -36,3 +36,9 @@ def test_rate_limit_changes_at_run_time(make_api):
     assert api.get("/api/v1/organization").status_code == 429
     api.ok(api.client.patch("/_emulator/config", json={"rate_limit": 0}))
     assert all(api.get("/api/v1/organization").status_code == 200 for _unused in range(20))
+
+
+def test_rates_below_one_per_second_still_admit_requests():
+    limiter = RateLimiter(0.5)
+    assert limiter.check("k") == 0
+    assert limiter.check("k") == 2
