@@ -193,13 +193,18 @@ class CockroachClient(object):
         elapsed = self._monotonic() - started
         if wait is None:  # 429s wait as told and only count against the time budget
             if attempt >= self.max_attempts:
-                error.message = "%s (gave up after %d attempts in %.0f s)" % (error.message, attempt, elapsed)
+                raise self._gave_up(error, attempt, elapsed)
                 raise error
             wait = random.uniform(0, min(self.backoff_cap, self.backoff_base * (2 ** (attempt - 1))))
         if elapsed + wait > self.retry_budget:
-            error.message = "%s (gave up after %d attempts in %.0f s)" % (error.message, attempt, elapsed)
-            raise error
+            raise self._gave_up(error, attempt, elapsed)
         self._sleep(wait)
+
+    @staticmethod
+    def _gave_up(error, attempt, elapsed):
+        error.message = "%s (gave up after %d attempt%s in %.0f s)" % (
+            error.message, attempt, "" if attempt == 1 else "s", elapsed)
+        return error
 
     @staticmethod
     def _decode(response, method, path):
@@ -234,8 +239,7 @@ class CockroachClient(object):
         seen_tokens = set()
         while True:
             page = self.get(path, params=query)
-            for item in page.get(items_key) or []:
-                yield item
+            yield from page.get(items_key) or []
             info = page.get("pagination") or {}
             token = info.get("next") or info.get("next_page")
             if not token:

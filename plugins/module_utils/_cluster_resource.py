@@ -169,8 +169,8 @@ class ClusterResource(Resource):
         params = {"provider": provider}
         if serverless:
             params["serverless"] = "true"
-        available = set(r["name"] for r in self.client.paginate("/api/v1/clusters/available-regions",
-                                                                 "regions", params=params))
+        listing = self.client.paginate("/api/v1/clusters/available-regions", "regions", params=params)
+        available = set(r["name"] for r in listing)
         unknown = [r["name"] for r in self.params["regions"] if r["name"] not in available]
         if unknown:
             raise InvalidInput("unknown region(s) for %s%s: %s; available: %s"
@@ -202,7 +202,8 @@ class ClusterResource(Resource):
             return None if cluster is None or cluster.get("state") == "DELETED" else cluster
         return _clusters.find_cluster(self.client, self.params["name"])
 
-    def view(self, cluster):
+    def view(self, resource):
+        cluster = resource
         config = cluster.get("config") or {}
         view = {
             "name": cluster.get("name"),

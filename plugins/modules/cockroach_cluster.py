@@ -21,7 +21,7 @@ description:
   - The name, the cloud provider and the plan of a cluster cannot change; asking for it fails
     before any change is sent.
 author:
-  - cockroachdb.cloud contributors
+  - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
   - cockroachdb.cloud.cockroach.WAIT

@@ -15,7 +15,7 @@ description:
   - Lists the major CockroachDB versions (such as V(v24.3)) that new or upgraded dedicated
     clusters can run, newest last.
 author:
-  - cockroachdb.cloud contributors
+  - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
   - cockroachdb.cloud.cockroach.ACTIONGROUP
@@ -40,7 +40,7 @@ versions:
   elements: str
   sample: ["v23.2", "v24.1", "v24.2", "v24.3"]
 latest:
-  description: The newest major version (the last of O(versions)); empty when none.
+  description: The newest major version (the last of RV(versions)); empty when none.
   returned: always
   type: str
   sample: v24.3

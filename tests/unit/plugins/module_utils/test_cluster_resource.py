@@ -136,8 +136,8 @@ def test_usage_limits_compare_only_given_limits():
     same = resource(name="web-app", serverless={"usage_limits": {"request_unit_limit": 1000}})
     assert same.changes(SERVERLESS) == {}
     more = resource(name="web-app", serverless={"usage_limits": {"storage_mib_limit": 10}})
-    assert more.changes(SERVERLESS) == {"body": {"serverless": {"usage_limits": {"request_unit_limit": 1000,
-                                                                                  "storage_mib_limit": 10}}}}
+    limits = {"request_unit_limit": 1000, "storage_mib_limit": 10}
+    assert more.changes(SERVERLESS) == {"body": {"serverless": {"usage_limits": limits}}}
 
 
 def test_dedicated_scale_and_version_are_separate_changes():
