@@ -88,3 +88,15 @@ def wait_until_deleted(client, cluster, timeout):
         return value is None or value.get("state") == "DELETED"
     return client.wait_for(lambda: get_cluster(client, cluster["id"]), gone, timeout,
                            what="cluster %s to be deleted" % cluster.get("name"))
+
+
+def cluster_for_change(client, name_or_id, timeout, wait=True):
+    """The cluster a sub-resource task works on, ready to accept changes.
+
+    Fails clearly when it does not exist; a cluster still CREATING or LOCKED is waited
+    for (up to ``timeout`` seconds) when ``wait``, since the API refuses changes then.
+    """
+    cluster = require_cluster(client, name_or_id)
+    if wait and not is_ready(cluster):
+        cluster = wait_until_ready(client, cluster, timeout)
+    return cluster
