@@ -194,7 +194,6 @@ class CockroachClient(object):
         if wait is None:  # 429s wait as told and only count against the time budget
             if attempt >= self.max_attempts:
                 raise self._gave_up(error, attempt, elapsed)
-                raise error
             wait = random.uniform(0, min(self.backoff_cap, self.backoff_base * (2 ** (attempt - 1))))
         if elapsed + wait > self.retry_budget:
             raise self._gave_up(error, attempt, elapsed)

@@ -51,10 +51,13 @@ def find_cluster(client, name_or_id, include_deleted=False):
             return None
         return cluster
     params = {"show_inactive": "true"} if include_deleted else None
+    deleted = None
     for cluster in client.paginate(CLUSTERS_PATH, "clusters", params=params):
         if cluster.get("name") == name_or_id:
-            return cluster
-    return None
+            if cluster.get("state") != "DELETED":
+                return cluster  # a name can be reused after a delete: the live one wins
+            deleted = deleted or cluster
+    return deleted
 
 
 def require_cluster(client, name_or_id):

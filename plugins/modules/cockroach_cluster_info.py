@@ -17,7 +17,7 @@ description:
   - Can add each cluster's nodes and SQL connection string.
   - A cluster that does not exist is not an error; the module returns an empty list.
 author:
-  - cockroachdb.cloud contributors
+  - CockroachDB Cloud collection maintainers (@cockroachdb)
 options:
   name:
     description:
@@ -43,8 +43,8 @@ options:
   plan:
     description:
       - Only show clusters of this plan.
-      - Like the other filters, it also applies to the cluster found by O(name) or O(id):
-        a cluster that does not match is not returned.
+      - Like the other filters, it also applies to the cluster found by O(name) or O(id); a
+        cluster that does not match is not returned.
     type: str
     choices: [SERVERLESS, DEDICATED]
   cloud_provider:

@@ -15,7 +15,7 @@ description:
   - Lists the regions of each cloud provider that new clusters can use, and whether each
     region offers serverless clusters.
 author:
-  - cockroachdb.cloud contributors
+  - CockroachDB Cloud collection maintainers (@cockroachdb)
 options:
   cloud_provider:
     description:

@@ -1,0 +1,175 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""Resources that live inside one cluster: SQL users, databases, allowlist entries...
+
+``ClusterChildren`` is one kind of child of one cluster. It resolves the cluster (by name
+or id) once, reads the whole listing once (every page, 500 per page) and finds items in it
+by their natural key. ``ClusterChildResource`` is a ``Resource`` built on it for the
+managing modules; the info modules use ``ClusterChildren`` alone.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from urllib.parse import quote
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, Resource, mask
+
+DEFAULT_WAIT_TIMEOUT = 600
+
+
+class ClusterNotFound(ApiError):
+    """The cluster a sub-resource task names does not exist (or is DELETED)."""
+
+
+def path_segment(value):
+    """``value`` as one URL path segment: percent-encoded, and never a dot segment
+    (``.`` or ``..`` would be removed from the URL by the HTTP library)."""
+    text = quote(str(value), safe="")
+    if text in (".", ".."):
+        text = text.replace(".", "%2E")
+    return text
+
+
+def name_key(item):
+    return item.get("name")
+
+
+def check_cluster_option(value):
+    """The ``cluster`` option (a name or an id) is checked before any request."""
+    if value is None or not str(value).strip():
+        raise InvalidInput("cluster must not be empty: give the name or the id of the cluster")
+
+
+class ClusterChildren(object):
+    """The children of one kind (``segment`` in the URL, ``items_key`` in the listing) of
+    one cluster, given by name or id. Nothing is read until it is needed, then only once.
+
+    ``for_change``: the cluster must accept changes, so a CREATING or LOCKED cluster is
+    waited for (when ``wait``, up to ``wait_timeout`` seconds); else it is only looked up.
+    """
+
+    def __init__(self, client, cluster, segment, items_key, key=name_key, for_change=True, wait=True,
+                 wait_timeout=DEFAULT_WAIT_TIMEOUT):
+        self.client = client
+        self.cluster_ref = cluster
+        self.segment = segment
+        self.items_key = items_key
+        self.key = key
+        self.for_change = for_change
+        self.wait = wait
+        self.wait_timeout = wait_timeout if wait_timeout is not None else DEFAULT_WAIT_TIMEOUT
+        self._cluster = None
+        self._items = None
+
+    @property
+    def cluster(self):
+        """The cluster (API object), resolved once; ClusterNotFound when it does not exist."""
+        if self._cluster is None:
+            try:
+                if self.for_change:
+                    self._cluster = _clusters.cluster_for_change(self.client, self.cluster_ref, self.wait_timeout,
+                                                                 wait=self.wait)
+                else:
+                    self._cluster = _clusters.require_cluster(self.client, self.cluster_ref)
+            except ApiError as error:
+                if error.status != 404:
+                    raise
+                raise ClusterNotFound(error.message, status=404, code=error.code, details=error.details,
+                                      method=error.method, path=error.path) from None
+        return self._cluster
+
+    @property
+    def path(self):
+        """``/api/v1/clusters/<id>/<segment>``: the listing, and where creates are sent."""
+        return "%s/%s" % (_clusters.cluster_path(self.cluster["id"]), self.segment)
+
+    def item_path(self, *parts):
+        """The path of one child (and of its sub-paths): ``item_path(name, "password")``."""
+        return "/".join([self.path] + [path_segment(p) for p in parts])
+
+    def items(self, refresh=False):
+        """Every child of the cluster (all pages), read once unless ``refresh``."""
+        if self._items is None or refresh:
+            self._items = self.client.list_all(self.path, self.items_key)
+        return self._items
+
+    def find(self, wanted, refresh=False):
+        """The first child whose key is ``wanted``, or None."""
+        for item in self.items(refresh=refresh):
+            if self.key(item) == wanted:
+                return item
+        return None
+
+    def select(self, wanted=None):
+        """Every child, or those whose key is ``wanted`` when it is not None."""
+        return [dict(item) for item in self.items() if wanted is None or self.key(item) == wanted]
+
+
+class ClusterChildResource(Resource):
+    """A managed child of a cluster, found by its natural key in the cluster's listing.
+
+    Subclasses set ``kind``, ``segment`` and ``items_key`` and fill in the rest of
+    ``Resource``; ``key_of_params`` and ``key`` say how the task and the items are keyed.
+    With ``state=absent`` a cluster that does not exist means the child is absent too.
+    """
+
+    segment = None
+    items_key = None
+
+    def __init__(self, ctx):
+        super(ClusterChildResource, self).__init__(ctx)
+        params = self.params
+        self.children = ClusterChildren(
+            ctx.client, params.get("cluster"), self.segment, self.items_key, key=self.key,
+            # Check mode only reads, and reads work on a busy cluster: no need to wait.
+            wait=bool(params.get("wait", True)) and not ctx.check_mode,
+            wait_timeout=params.get("wait_timeout"))
+
+    # -- to override ---------------------------------------------------------------------------
+    @staticmethod
+    def key(item):
+        return name_key(item)
+
+    def key_of_params(self):
+        return self.params.get("name")
+
+    def find_child(self):
+        return self.children.find(self.key_of_params())
+
+    # -- Resource ----------------------------------------------------------------------------
+    def check_input(self):
+        check_cluster_option(self.params.get("cluster"))
+
+    def find(self):
+        try:
+            return self.find_child()
+        except ClusterNotFound:
+            if self.params.get("state") == "absent":
+                return None
+            raise
+
+    def public(self, resource):
+        return mask(resource, self.secret_fields) if resource is not None else {}
+
+    # -- helpers -----------------------------------------------------------------------------
+    def create_child(self, body, key):
+        """POST ``body``; after an ambiguous failure, look for ``key`` before trying again."""
+        return self.create_safely(lambda: self.client.post(self.children.path, body),
+                                  lambda: self.children.find(key, refresh=True))
+
+    def delete_child(self, *parts):
+        """DELETE the child; one that is already gone (404, e.g. on a retry) is fine."""
+        try:
+            self.client.delete(self.children.item_path(*parts), idempotent=True)
+        except ApiError as error:
+            if error.status != 404:
+                raise
