@@ -17,7 +17,7 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 NAMESPACE=cockroachdb
 NAME=cloud
-DEFAULT_STAGES=(sanity pytest lint docs)
+DEFAULT_STAGES=(sanity units pytest lint docs integration)
 PYTEST_DIRS=(tests/emulator_tests tests/contract)
 
 WORK=""             # temporary collection tree and interpreter links, see prepare_tree
@@ -162,15 +162,64 @@ stage_docs() {
   (cd "$COLL" && ANSIBLE_COLLECTIONS_PATH="$WORK" antsibull-docs lint-collection-docs --plugin-docs .)
 }
 
-# Ready to enable once there is something to run (add the names to DEFAULT_STAGES and the case in main):
-# stage_units() {
-#   # Needs tests/unit/; --local uses the venv's Python.
-#   (cd "$COLL" && ansible-test units --local "${SANITY_PY_ARGS[@]}" --color no)
-# }
-# stage_integration() {
-#   # Needs tests/integration/targets/; targets start the emulator on 127.0.0.1 in runme.sh.
-#   (cd "$COLL" && ansible-test integration --local --color no)
-# }
+stage_units() {
+  # --local with the venv's own Python: it has pytest, pytest-xdist and what
+  # tests/unit/requirements.txt lists. (ansible-test picks sys.executable for its own X.Y.)
+  local pyver
+  pyver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  (cd "$COLL" && ansible-test units --local --python "$pyver" --color no)
+}
+
+# Integration: ONE emulator for all targets, described to them in
+# tests/integration/integration_config.yml (written into the copy from
+# tests/integration/integration_config.yml.template; see tests/integration/README.md).
+# The emulator keeps the service's rate limit (10 requests/s per key): a target that bursts
+# meets 429 answers as it would in real life (measured: the current targets never reach it).
+stage_integration() {
+  local targets
+  targets=$(find tests/integration/targets -mindepth 1 -maxdepth 1 -type d \
+    ! -name 'setup_*' ! -name 'prepare_*' 2>/dev/null | wc -l)
+  if [[ $targets -eq 0 ]]; then
+    SKIPPED="no integration targets yet"
+    echo "SKIP: $SKIPPED"
+    return 0
+  fi
+  run_integration
+}
+
+# A subshell, so that its EXIT trap stops the emulator however the stage ends.
+run_integration() (
+  local out="$WORK/emulator.json" log="$WORK/emulator.log"
+  local config="$COLL/tests/integration/integration_config.yml" pid url key i pyver rc
+  # INTEGRATION_EMULATOR_ARGS adds emulator options, e.g. "--rate-limit 0" to compare.
+  # shellcheck disable=SC2086
+  "$PY" -m tests.emulator --port 0 --test-controls --async-seconds 1 ${INTEGRATION_EMULATOR_ARGS:-} >"$out" 2>"$log" &
+  pid=$!
+  trap 'kill '"$pid"' 2>/dev/null || true; wait '"$pid"' 2>/dev/null || true; rm -f "'"$config"'"' EXIT
+  for ((i = 0; i < 300; i++)); do
+    if [[ $(wc -l <"$out") -ge 1 ]]; then break; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "The emulator did not start:" >&2; cat "$log" >&2; return 1; fi
+    sleep 0.1
+  done
+  if [[ $(wc -l <"$out") -lt 1 ]]; then echo "The emulator printed nothing in 30 s" >&2; return 1; fi
+  url=$("$PY" -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' <"$out")
+  key=$("$PY" -c 'import json, sys; print(json.loads(sys.stdin.readline())["admin_key"])' <"$out")
+  echo "Emulator at $url (pid $pid, log $log)"
+  sed -e "s|@URL@|$url|g" -e "s|@ADMIN_KEY@|$key|g" tests/integration/integration_config.yml.template >"$config"
+  pyver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  # --local: targets run with the venv's Python (modules need requests), on this host.
+  rc=0
+  (cd "$COLL" && ansible-test integration --local --python "$pyver" --color no) || rc=$?
+  # What the targets sent, and how many 429 answers (rate limit) they met on the way.
+  "$PY" - "$url" <<'PYEOF' || true
+import json, sys, urllib.request
+with urllib.request.urlopen(sys.argv[1] + "/_emulator/requests", timeout=30) as response:
+    log = json.load(response)["requests"]
+print("Emulator: %d API requests, %d mutating, %d answered 429 (rate limit)" % (
+    len(log), sum(e["method"] not in ("GET", "HEAD") for e in log), sum(e["status"] == 429 for e in log)))
+PYEOF
+  return "$rc"
+)
 
 # --- main ------------------------------------------------------------------------------
 
@@ -178,7 +227,7 @@ stages=("$@")
 [[ ${#stages[@]} -gt 0 ]] || stages=("${DEFAULT_STAGES[@]}")
 for s in "${stages[@]}"; do
   case "$s" in
-    setup | sanity | pytest | lint | docs) ;;
+    setup | sanity | units | pytest | lint | docs | integration) ;;
     *) echo "unknown stage '$s' (known: setup ${DEFAULT_STAGES[*]})" >&2; exit 2 ;;
   esac
 done
