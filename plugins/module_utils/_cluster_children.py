@@ -53,8 +53,11 @@ class ClusterChildren(object):
     """The children of one kind (``segment`` in the URL, ``items_key`` in the listing) of
     one cluster, given by name or id. Nothing is read until it is needed, then only once.
 
-    ``for_change``: the cluster must accept changes, so a CREATING or LOCKED cluster is
-    waited for (when ``wait``, up to ``wait_timeout`` seconds); else it is only looked up.
+    ``for_change``: the cluster is resolved first and a CREATING or LOCKED one is waited for
+    (when ``wait``, up to ``wait_timeout`` seconds). Without it, the cluster is only looked
+    up (a cluster given by id is not even read: its listing answers 404 when it does not
+    exist or was deleted), and ``ready_for_change()`` waits later, before the first change.
+    So a no-op costs one read by id, or two by name, and never waits.
     """
 
     def __init__(self, client, cluster, segment, items_key, key=name_key, for_change=True, wait=True,
@@ -87,10 +90,29 @@ class ClusterChildren(object):
                                       method=error.method, path=error.path) from None
         return self._cluster
 
+    def _by_id_unread(self):
+        """Whether the cluster is given by id and need not be read (yet)."""
+        return not self.for_change and self._cluster is None and _clusters.looks_like_id(self.cluster_ref)
+
+    @property
+    def cluster_id(self):
+        """The cluster's id; a cluster given by id is not read for it."""
+        return self.cluster_ref if self._by_id_unread() else self.cluster["id"]
+
+    def ready_for_change(self):
+        """The cluster, once it accepts changes: a CREATING or LOCKED one is waited for
+        (when ``wait``). Call it before the first change only, so that a no-op never waits."""
+        if self._cluster is None:
+            self.for_change = True  # resolved now through _clusters.cluster_for_change
+            return self.cluster
+        if self.wait and not _clusters.is_ready(self._cluster):
+            self._cluster = _clusters.wait_until_ready(self.client, self._cluster, self.wait_timeout)
+        return self._cluster
+
     @property
     def path(self):
         """``/api/v1/clusters/<id>/<segment>``: the listing, and where creates are sent."""
-        return "%s/%s" % (_clusters.cluster_path(self.cluster["id"]), self.segment)
+        return "%s/%s" % (_clusters.cluster_path(self.cluster_id), self.segment)
 
     def item_path(self, *parts):
         """The path of one child (and of its sub-paths): ``item_path(name, "password")``."""
@@ -99,7 +121,15 @@ class ClusterChildren(object):
     def items(self, refresh=False):
         """Every child of the cluster (all pages), read once unless ``refresh``."""
         if self._items is None or refresh:
-            self._items = self.client.list_all(self.path, self.items_key)
+            by_id = self._by_id_unread()
+            try:
+                self._items = self.client.list_all(self.path, self.items_key)
+            except ApiError as error:
+                if error.status != 404 or not by_id:
+                    raise
+                raise ClusterNotFound("cluster %r was not found (by id)" % self.cluster_ref, status=404,
+                                      code=error.code, details=error.details, method=error.method,
+                                      path=error.path) from None
         return self._items
 
     def find(self, wanted, refresh=False):
@@ -128,11 +158,10 @@ class ClusterChildResource(Resource):
     def __init__(self, ctx):
         super(ClusterChildResource, self).__init__(ctx)
         params = self.params
+        # Reads work on a busy cluster: only a change waits for it (see ready_for_change).
         self.children = ClusterChildren(
-            ctx.client, params.get("cluster"), self.segment, self.items_key, key=self.key,
-            # Check mode only reads, and reads work on a busy cluster: no need to wait.
-            wait=bool(params.get("wait", True)) and not ctx.check_mode,
-            wait_timeout=params.get("wait_timeout"))
+            ctx.client, params.get("cluster"), self.segment, self.items_key, key=self.key, for_change=False,
+            wait=bool(params.get("wait", True)), wait_timeout=params.get("wait_timeout"))
 
     # -- to override ---------------------------------------------------------------------------
     @staticmethod
@@ -162,12 +191,16 @@ class ClusterChildResource(Resource):
 
     # -- helpers -----------------------------------------------------------------------------
     def create_child(self, body, key):
-        """POST ``body``; after an ambiguous failure, look for ``key`` before trying again."""
+        """POST ``body`` once the cluster accepts changes; after an ambiguous failure, look
+        for ``key`` before trying again."""
+        self.children.ready_for_change()
         return self.create_safely(lambda: self.client.post(self.children.path, body),
                                   lambda: self.children.find(key, refresh=True))
 
     def delete_child(self, *parts):
-        """DELETE the child; one that is already gone (404, e.g. on a retry) is fine."""
+        """DELETE the child once the cluster accepts changes; one that is already gone (404,
+        e.g. on a retry) is fine."""
+        self.children.ready_for_change()
         try:
             self.client.delete(self.children.item_path(*parts), idempotent=True)
         except ApiError as error:

@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, ModuleContext, reconcile
 from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_database import DatabaseResource
@@ -34,8 +35,17 @@ class FakeClient(object):
         assert path == "/api/v1/clusters"
         return iter(self.clusters)
 
+    def get(self, path, params=None):
+        self.calls.append(("GET", path, None))
+        for cluster in self.clusters:
+            if path == "/api/v1/clusters/" + cluster["id"]:
+                return cluster
+        raise ApiError("not found", status=404, method="GET", path=path)
+
     def list_all(self, path, key, params=None):
         self.calls.append(("GET", path, None))
+        if not any(path.startswith("/api/v1/clusters/%s/" % c["id"]) for c in self.clusters):
+            raise ApiError("cluster not found", status=404, method="GET", path=path)
         assert (path, key) == (DATABASES, "databases")
         return [dict(d) for d in self.databases]
 
@@ -111,6 +121,18 @@ def test_names_are_compared_exactly():
     client = FakeClient(["Orders"])
     assert run(client)["changed"] is True
     assert client.mutations() == [("POST", DATABASES, {"name": "orders"})]
+
+
+def test_by_cluster_id():
+    client = FakeClient(["orders"])
+    assert run(client, cluster=CID)["changed"] is False
+    assert client.calls == [("GET", DATABASES, None)]
+    client.calls = []
+    assert run(client, cluster=CID, new_name="orders_v2")["changed"] is True
+    assert [c[:2] for c in client.calls] == [("GET", DATABASES), ("GET", "/api/v1/clusters/" + CID),
+                                             ("PATCH", DATABASES + "/orders")]
+    assert run(client, cluster=CID, name="orders_v2", state="absent")["changed"] is True
+    assert client.mutations()[-1] == ("DELETE", DATABASES + "/orders_v2", None)
 
 
 def test_rename():

@@ -46,6 +46,8 @@ class FakeClient(object):
 
     def list_all(self, path, key, params=None):
         self.calls.append(("GET", path, None))
+        if not any(path.startswith("/api/v1/clusters/%s/" % c["id"]) for c in self.clusters):
+            raise ApiError("cluster not found", status=404, method="GET", path=path)
         assert (path, key) == (USERS, "users")
         return [dict(u) for u in self.users]
 
@@ -140,18 +142,39 @@ def test_rerun_on_create_changes_nothing_and_reads_twice():
     assert client.calls == [("GET", "/api/v1/clusters", None), ("GET", USERS, None)]
 
 
-def test_cluster_by_id():
+def test_cluster_by_id_no_op_is_one_read():
     client = FakeClient(["app"])
     assert run(client, cluster=CID)["changed"] is False
-    assert [c[1] for c in client.calls] == ["/api/v1/clusters/" + CID, USERS]
+    assert client.calls == [("GET", USERS, None)]
+
+
+def test_cluster_by_id_is_read_before_a_change():
+    client = FakeClient()
+    assert run(client, cluster=CID, password=PASSWORD)["changed"] is True
+    assert [c[:2] for c in client.calls] == [("GET", USERS), ("GET", "/api/v1/clusters/" + CID), ("POST", USERS)]
+
+
+def test_password_change_on_a_cluster_given_by_id_reads_it_first():
+    client = FakeClient(["app"])
+    assert run(client, cluster=CID, password=PASSWORD, update_password="always")["changed"] is True
+    assert [c[:2] for c in client.calls] == [("GET", USERS), ("GET", "/api/v1/clusters/" + CID),
+                                             ("PUT", USERS + "/app/password")]
+
+
+def test_unknown_cluster_id():
+    client = FakeClient(clusters=())
+    with pytest.raises(ClusterNotFound, match="cluster '%s' was not found \\(by id\\)" % CID):
+        run(client, cluster=CID, password=PASSWORD)
+    assert run(client, cluster=CID, state="absent")["changed"] is False
+    assert client.mutations() == []
 
 
 def test_always_sets_the_password_every_run():
     client = FakeClient(["app"])
-    for _ in range(2):
+    for attempt in (1, 2):
         result = run(client, password=PASSWORD, update_password="always")
         assert result == {"changed": True, "sql_user": {"name": "app"},
-                          "diff": {"before": {"name": "app"}, "after": {"name": "app", "password": MASK}}}
+                          "diff": {"before": {"name": "app"}, "after": {"name": "app", "password": MASK}}}, attempt
     assert client.mutations() == [("PUT", USERS + "/app/password", {"password": PASSWORD})] * 2
     assert PASSWORD not in repr(result)
 
