@@ -63,8 +63,9 @@ def find_cluster(client, name_or_id, include_deleted=False):
 def require_cluster(client, name_or_id):
     cluster = find_cluster(client, name_or_id)
     if cluster is None:
-        raise ApiError("cluster %r was not found (by %s)" % (name_or_id, "id" if looks_like_id(name_or_id) else "name"),
-                       status=404, method="GET", path=CLUSTERS_PATH)
+        by_id = looks_like_id(name_or_id)
+        raise ApiError("cluster %r was not found (by %s)" % (name_or_id, "id" if by_id else "name"),
+                       status=404, method="GET", path=cluster_path(name_or_id) if by_id else CLUSTERS_PATH)
     return cluster
 
 

@@ -124,8 +124,8 @@ class Resource(object):
         """Wait until a deleted resource is gone."""
 
     def public(self, resource):
-        """The resource as returned to the user (secrets masked)."""
-        return mask(resource, self.secret_fields) if resource is not None else None
+        """The resource as returned to the user (secrets masked); {} when there is none."""
+        return mask(resource, self.secret_fields) if resource is not None else {}
 
     # -- shared helpers --------------------------------------------------------------------
     @property

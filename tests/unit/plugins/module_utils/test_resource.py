@@ -187,7 +187,7 @@ def test_absent_and_missing():
 def test_absent_and_present_deletes(wait, expected):
     resource, result = run(current=EXISTING, state="absent", wait=wait)
     assert result["changed"] is True
-    assert result["widget"] is None
+    assert result["widget"] == {}
     assert result["diff"] == {"before": {"name": "w", "size": 1, "secret": MASK}, "after": {}}
     assert mutations(resource) == expected
     assert resource.current is None
@@ -311,7 +311,7 @@ def test_base_resource_defaults():
     assert resource.waiting is True
     assert resource.ready({}) is True
     assert resource.wait_ready({"a": 1}) == {"a": 1}
-    assert resource.public(None) is None
+    assert resource.public(None) == {}
     assert resource.public({"a": 1}) == {"a": 1}
     for method, args in (("find", ()), ("view", ({},)), ("changes", ({},)), ("create", ()), ("delete", ({},))):
         with pytest.raises(NotImplementedError):
