@@ -179,7 +179,7 @@ def mutations(resource):
 
 def test_absent_and_missing():
     resource, result = run(current=None, state="absent")
-    assert result == {"changed": False, "widget": None, "diff": {"before": {}, "after": {}}}
+    assert result == {"changed": False, "widget": {}, "diff": {"before": {}, "after": {}}}
     assert mutations(resource) == []
 
 
