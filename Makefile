@@ -1,10 +1,10 @@
 # Thin wrappers: scripts/test.sh does the work and builds .venv itself.
-.PHONY: test sanity pytest lint docs venv demo emulator clean
+.PHONY: test sanity units pytest lint docs integration venv demo emulator clean
 
 test:
 	bash scripts/test.sh
 
-sanity pytest lint docs:
+sanity units pytest lint docs integration:
 	bash scripts/test.sh $@
 
 venv:
