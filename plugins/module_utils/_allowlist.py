@@ -6,7 +6,8 @@
 # changes can occur at any time.
 
 """IP allowlist entries of a cluster: CIDR normalisation, set comparison, and the set
-reconcile of cockroach_allowlist (one listing, then one request per change).
+reconcile of cockroach_allowlist (one listing, then one request per change). Built on
+``_cluster_children.ClusterChildren`` (the cluster by name or id, the listing read once).
 
 An entry is keyed by its network in canonical form (``10.0.0.0/24``: host bits zeroed,
 no leading zeros). Entries are compared on the fields the task sets (``name``, ``sql``,
@@ -20,8 +21,12 @@ __metaclass__ = type
 import ipaddress
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import (
+    ClusterChildren,
+    ClusterNotFound,
+    check_cluster_option,
+)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, Resource
 
 FIELDS = ("name", "sql", "ui")
@@ -30,14 +35,6 @@ CREATE_DEFAULTS = {"name": "", "sql": True, "ui": False}
 
 _ADDRESS_RE = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$")
 _MASK_RE = re.compile(r"^[0-9]{1,3}$")
-
-
-def allowlist_path(cluster_id):
-    return "%s/networking/allowlist" % _clusters.cluster_path(cluster_id)
-
-
-def entry_path(cluster_id, cidr_ip, cidr_mask):
-    return "%s/%s/%s" % (allowlist_path(cluster_id), cidr_ip, cidr_mask)
 
 
 # -- normalisation --------------------------------------------------------------------------
@@ -193,11 +190,12 @@ class Plan(object):
                 "removed": [e["cidr"] for e in self.remove]}
 
     def diff(self):
-        """before/after of exactly the entries that change, sorted by network."""
+        """before/after of exactly the entries that change, sorted by network. (A mapping on
+        each side: Ansible's diff display only renders mappings and strings.)"""
         before = [b for b, _a in self.update] + self.remove
         after = list(self.add) + [a for _b, a in self.update]
-        return {"before": [diff_entry(e) for e in sorted_entries(before)],
-                "after": [diff_entry(e) for e in sorted_entries(after)]}
+        return {"before": {"entries": [diff_entry(e) for e in sorted_entries(before)]},
+                "after": {"entries": [diff_entry(e) for e in sorted_entries(after)]}}
 
     def result_set(self, current):
         """The whole allowlist once the plan is carried out, sorted by network."""
@@ -240,44 +238,37 @@ def compare(current, wanted, purge=False, state="present"):
 
 # -- reading --------------------------------------------------------------------------------
 
-def locate_cluster(client, name_or_id):
-    """``(cluster_id, cluster or None)``. A name costs one listing of the clusters; an id
-    costs nothing here (the allowlist listing itself tells whether the cluster exists)."""
-    if _clusters.looks_like_id(name_or_id):
-        return name_or_id, None
-    cluster = _clusters.require_cluster(client, name_or_id)
-    return cluster["id"], cluster
+def cidr_of(api_entry):
+    """The canonical network of an API entry: the key of the allowlist."""
+    return canonical_entry(api_entry)["cidr"]
 
 
-def list_entries(client, cluster_id):
-    """Every allowlist entry of the cluster as the API gives them (all pages at 500)."""
-    path = allowlist_path(cluster_id)
-    try:
-        return client.list_all(path, "allowlist")
-    except ApiError as error:
-        if error.status == 404:
-            raise ApiError("cluster %r was not found (by id)" % cluster_id, status=404, code=error.code,
-                           details=error.details, method="GET", path=path)
-        raise
+class AllowlistEntries(ClusterChildren):
+    """The allowlist of one cluster, read once (every page, 500 per page). Looked up
+    without waiting (``for_change=False``): a cluster given by id is not read unless a
+    change needs its state, and ``ready_for_change()`` waits for a busy one before the
+    first change only."""
 
+    def __init__(self, client, cluster, wait=True, wait_timeout=None):
+        super(AllowlistEntries, self).__init__(client, cluster, "networking/allowlist", "allowlist", key=cidr_of,
+                                               for_change=False, wait=wait, wait_timeout=wait_timeout)
 
-def current_entries(client, cluster_id):
-    """{cidr: canonical entry} of the cluster's allowlist: one listing."""
-    entries = {}
-    for api_entry in list_entries(client, cluster_id):
-        entry = canonical_entry(api_entry)
-        entries[entry["cidr"]] = entry
-    return entries
+    def current(self):
+        """{cidr: canonical entry} of the whole allowlist."""
+        entries = {}
+        for api_entry in self.items():
+            entry = canonical_entry(api_entry)
+            entries[entry["cidr"]] = entry
+        return entries
 
 
 def info_entries(client, name_or_id):
     """The allowlist of a cluster for cockroach_allowlist_info: API entries plus ``cidr``."""
-    cluster_id, _cluster = locate_cluster(client, name_or_id)
-    listing = list_entries(client, cluster_id)
+    check_cluster_option(name_or_id)
     result = []
-    for api_entry in listing:
+    for api_entry in AllowlistEntries(client, name_or_id).items():
         item = dict(api_entry)
-        item["cidr"] = canonical_entry(api_entry)["cidr"]
+        item["cidr"] = cidr_of(api_entry)
         result.append(item)
     return sorted_entries(result)
 
@@ -291,37 +282,38 @@ class Allowlist(Resource):
 
     def __init__(self, ctx):
         super(Allowlist, self).__init__(ctx)
-        self.cluster_id = None
-        self.cluster = None
+        params = self.params
+        self.entries = AllowlistEntries(ctx.client, params.get("cluster"), wait=bool(params.get("wait", True)),
+                                        wait_timeout=params.get("wait_timeout"))
         self.wanted = None
 
+    @property
+    def state(self):
+        return self.params.get("state") or "present"
+
     def check_input(self):
-        params = self.params
-        state = params.get("state") or "present"
-        if params.get("purge") and state == "absent":
+        check_cluster_option(self.params.get("cluster"))
+        if self.params.get("purge") and self.state == "absent":
             raise InvalidInput("purge applies to state=present only; with state=absent just the listed "
                                "entries are removed")
-        self.wanted = desired_entries(params.get("entries"), state)
+        self.wanted = desired_entries(self.params.get("entries"), self.state)
 
     def find(self):
-        self.cluster_id, self.cluster = locate_cluster(self.client, self.params["cluster"])
-        return current_entries(self.client, self.cluster_id)
+        """The current allowlist; with state=absent, a cluster that does not exist has none."""
+        try:
+            return self.entries.current()
+        except ClusterNotFound:
+            if self.state == "absent":
+                return None
+            raise
 
     def view(self, resource):
         return [diff_entry(e) for e in sorted_entries(resource.values())]
 
     def changes(self, current):
-        return compare(current, self.wanted, bool(self.params.get("purge")), self.params.get("state") or "present")
+        return compare(current, self.wanted, bool(self.params.get("purge")), self.state)
 
     # -- changing ---------------------------------------------------------------------------
-    def _ready(self):
-        """Wait for a CREATING or LOCKED cluster before the first change (not for a no-op)."""
-        timeout = self.params.get("wait_timeout") or 3600
-        if self.cluster is None:
-            self.cluster = _clusters.cluster_for_change(self.client, self.cluster_id, timeout, wait=self.waiting)
-        elif self.waiting and not _clusters.is_ready(self.cluster):
-            self.cluster = _clusters.wait_until_ready(self.client, self.cluster, timeout)
-
     def _from_answer(self, answer, predicted):
         if isinstance(answer, dict) and answer.get("cidr_ip") is not None:
             entry = canonical_entry(answer)
@@ -333,20 +325,19 @@ class Allowlist(Resource):
         body = {"cidr_ip": entry["cidr_ip"], "cidr_mask": entry["cidr_mask"], "sql": entry["sql"], "ui": entry["ui"]}
         if entry["name"]:
             body["name"] = entry["name"]
-        answer = self.create_safely(lambda: self.client.post(allowlist_path(self.cluster_id), body),
-                                    lambda: current_entries(self.client, self.cluster_id).get(entry["cidr"]))
+        answer = self.create_safely(lambda: self.client.post(self.entries.path, body),
+                                    lambda: self.entries.find(entry["cidr"], refresh=True))
         return self._from_answer(answer, entry)
 
     def change(self, before, after):
         ip, mask = before["_path"]
         body = {"cidr_ip": ip, "cidr_mask": mask, "name": after["name"], "sql": after["sql"], "ui": after["ui"]}
-        answer = self.client.patch(entry_path(self.cluster_id, ip, mask), body, idempotent=True)
+        answer = self.client.patch(self.entries.item_path(ip, mask), body, idempotent=True)
         return self._from_answer(answer, after)
 
     def remove(self, entry):
-        ip, mask = entry["_path"]
         try:
-            self.client.delete(entry_path(self.cluster_id, ip, mask), idempotent=True)
+            self.client.delete(self.entries.item_path(*entry["_path"]), idempotent=True)
         except ApiError as error:
             if error.status != 404:  # already gone (a retry after a lost answer, or someone else)
                 raise
@@ -357,7 +348,7 @@ class Allowlist(Resource):
         answered them."""
         done = Plan()
         try:
-            self._ready()
+            self.entries.ready_for_change()
             for entry in plan.add:
                 done.add.append(self.add(entry))
             for before, after in plan.update:
@@ -377,9 +368,12 @@ class Allowlist(Resource):
         """The module result: read once, compare, predict (check mode) or apply."""
         self.check_input()
         current = self.find()
+        if current is None:  # state=absent on a cluster that does not exist
+            return {"changed": False, "cluster_id": None, "allowlist": [], "added": [], "updated": [],
+                    "removed": [], "diff": Plan().diff()}
         plan = self.changes(current)
         outcome = self.apply(plan) if plan and not self.ctx.check_mode else plan
-        result = {"changed": bool(plan), "cluster_id": self.cluster_id,
+        result = {"changed": bool(plan), "cluster_id": self.entries.cluster_id,
                   "allowlist": [public_entry(e) for e in outcome.result_set(current)],
                   "diff": plan.diff()}
         result.update(plan.summary())
