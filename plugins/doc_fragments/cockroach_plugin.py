@@ -1,0 +1,60 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    # The API connection options of the collection's controller-side plugins (inventory,
+    # lookups). Same names, defaults and environment variables as the modules' fragment
+    # (cockroachdb.cloud.cockroach), declared the way plugin options are (env, no fallback).
+    DOCUMENTATION = r"""
+options:
+  api_key:
+    description:
+      - Secret of a CockroachDB Cloud API key (a service account's key), sent as a bearer token.
+      - Required; if it is neither set here nor in the environment, the plugin fails before
+        sending any request.
+      - The plugin only reads, so a key whose service account can read clusters (for example
+        with the C(CLUSTER_DEVELOPER) role) is enough. Clusters the key cannot read are invisible
+        to the plugin.
+    type: str
+    env:
+      - name: COCKROACH_API_KEY
+  api_url:
+    description:
+      - Base URL of the CockroachDB Cloud API.
+      - An empty value means the default.
+      - Point it at the collection's emulator (C(python -m tests.emulator)) to test offline.
+    type: str
+    default: https://cockroachlabs.cloud
+    env:
+      - name: COCKROACH_SERVER
+  api_version:
+    description:
+      - API version sent in the C(Cc-Version) header.
+    type: str
+    default: '2024-09-16'
+    env:
+      - name: COCKROACH_API_VERSION
+  validate_certs:
+    description:
+      - Whether to check the API's TLS certificate. Only turn this off for a test server.
+    type: bool
+    default: true
+  request_timeout:
+    description:
+      - Seconds to wait for one HTTP response before the call is retried or fails.
+    type: float
+    default: 30
+requirements:
+  - requests >= 2.25
+notes:
+  - The environment variable names match the official CockroachDB Cloud Terraform provider
+    and the collection's modules.
+  - Reads are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504 and on connection
+    errors, with exponential backoff, for up to two minutes.
+"""
