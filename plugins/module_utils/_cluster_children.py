@@ -206,3 +206,12 @@ class ClusterChildResource(Resource):
         except ApiError as error:
             if error.status != 404:
                 raise
+
+
+def list_children(client, params, path, items_key, noun):
+    """What an info module of cluster children returns: every child, or the one named."""
+    check_cluster_option(params.get("cluster"))
+    if params.get("name") is not None and not params["name"].strip():
+        raise InvalidInput("name must not be empty: leave it out to list every %s" % noun)
+    children = ClusterChildren(client, params["cluster"], path, items_key, for_change=False)
+    return children.select(params.get("name"))

@@ -76,12 +76,8 @@ databases:
       table_count: 12
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import (
-    ClusterChildren,
-    check_cluster_option,
-)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import list_children
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput
 
 ARGUMENT_SPEC = dict(
     cluster=dict(type="str", required=True),
@@ -91,11 +87,7 @@ ARGUMENT_SPEC = dict(
 
 def database_info(client, params):
     """The module's result for ``params`` (module options), using ``client``."""
-    check_cluster_option(params.get("cluster"))
-    if params.get("name") is not None and not params["name"].strip():
-        raise InvalidInput("name must not be empty: leave it out to list every database")
-    databases = ClusterChildren(client, params["cluster"], "databases", "databases", for_change=False)
-    return {"changed": False, "databases": databases.select(params.get("name"))}
+    return {"changed": False, "databases": list_children(client, params, "databases", "databases", "database")}
 
 
 def main():

@@ -3,23 +3,9 @@
 import time
 import uuid
 
-from tests.emulator.secrets_util import digest, key_id_of, new_secret
 
 ARN = "arn:aws:iam::123456789012:role/crdb-cmek"
 KEY_URI = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
-
-
-def limited_key(api, roles):
-    """A key of a new service account holding ``roles``, made in the store directly."""
-    data = api.emulator.store.data
-    account_id = str(uuid.uuid4())
-    data["service_accounts"][account_id] = {"id": account_id, "name": "limited", "description": "",
-                                            "creator_id": account_id, "created_at": "2024-01-01T00:00:00Z"}
-    data["role_grants"][account_id] = roles
-    secret = new_secret()
-    data["api_keys"][key_id_of(secret)] = {"id": key_id_of(secret), "name": "limited-key", "service_account_id": account_id,
-                                           "created_at": "2024-01-01T00:00:00Z", "_secret_digest": digest(secret)}
-    return secret
 
 
 def path(cluster):
@@ -126,7 +112,7 @@ def test_gcp_key_and_serverless(api):
 def test_unknown_cluster_and_roles(api):
     assert api.get("/api/v1/clusters/%s/cmek" % uuid.uuid4()).status_code == 404
     cluster = api.create_cluster("aws-cmek", plan="dedicated", provider="AWS")
-    operator = limited_key(api, [{"name": "CLUSTER_OPERATOR_WRITER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    operator = api.new_key([{"name": "CLUSTER_OPERATOR_WRITER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])[1]
     assert api.post(path(cluster), spec(), key=operator).status_code == 403
     assert api.get(path(cluster)).status_code == 404
     api.ok(api.post(path(cluster), spec()))

@@ -3,24 +3,8 @@
 import time
 import uuid
 
-from tests.emulator.secrets_util import digest, key_id_of, new_secret
 
 ARN = "arn:aws:iam::123456789012:role/crdb-log-export"
-
-
-def limited_key(api, roles):
-    """A key of a new service account holding ``roles``, made in the store directly."""
-    data = api.emulator.store.data
-    account_id = str(uuid.uuid4())
-    data["service_accounts"][account_id] = {"id": account_id, "name": "limited", "description": "",
-                                            "creator_id": account_id, "created_at": "2024-01-01T00:00:00Z"}
-    data["role_grants"][account_id] = roles
-    secret = new_secret()
-    data["api_keys"][key_id_of(secret)] = {"id": key_id_of(secret), "name": "limited-key",
-                                           "service_account_id": account_id,
-                                           "created_at": "2024-01-01T00:00:00Z",
-                                           "_secret_digest": digest(secret)}
-    return secret
 
 
 def path(cluster):
@@ -172,10 +156,10 @@ def test_rejected_update_keeps_previous_spec(api):
 
 def test_roles(api):
     cluster = api.create_cluster("aws-logs", plan="dedicated", provider="AWS")
-    developer = limited_key(api, [{"name": "CLUSTER_DEVELOPER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    developer = api.new_key([{"name": "CLUSTER_DEVELOPER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])[1]
     assert api.post(path(cluster), aws_body(), key=developer).status_code == 403
     api.ok(api.post(path(cluster), aws_body()))
     assert api.ok(api.get(path(cluster), key=developer))["status"] == "ENABLED"
     assert api.delete(path(cluster), key=developer).status_code == 403
-    operator = limited_key(api, [{"name": "CLUSTER_OPERATOR_WRITER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    operator = api.new_key([{"name": "CLUSTER_OPERATOR_WRITER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])[1]
     assert api.ok(api.delete(path(cluster), key=operator))["status"] == "DISABLED"

@@ -3,23 +3,9 @@
 import time
 import uuid
 
-from tests.emulator.secrets_util import digest, key_id_of, new_secret
 
 ARN = "arn:aws:iam::123456789012:role/crdb-metrics"
 DD_KEY = "0123456789abcdef0123456789abcdef"
-
-
-def limited_key(api, roles):
-    """A key of a new service account holding ``roles``, made in the store directly."""
-    data = api.emulator.store.data
-    account_id = str(uuid.uuid4())
-    data["service_accounts"][account_id] = {"id": account_id, "name": "limited", "description": "",
-                                            "creator_id": account_id, "created_at": "2024-01-01T00:00:00Z"}
-    data["role_grants"][account_id] = roles
-    secret = new_secret()
-    data["api_keys"][key_id_of(secret)] = {"id": key_id_of(secret), "name": "limited-key", "service_account_id": account_id,
-                                           "created_at": "2024-01-01T00:00:00Z", "_secret_digest": digest(secret)}
-    return secret
 
 
 def path(cluster, kind):
@@ -139,9 +125,9 @@ def test_unknown_cluster_and_roles(api):
     assert api.get("/api/v1/clusters/%s/metricexport/datadog" % uuid.uuid4()).status_code == 404
     cluster = api.create_cluster("aws-metrics", plan="dedicated", provider="AWS")
     grant = {"type": "CLUSTER", "id": cluster["id"]}
-    developer = limited_key(api, [{"name": "CLUSTER_DEVELOPER", "resource": grant}])
+    developer = api.new_key([{"name": "CLUSTER_DEVELOPER", "resource": grant}])[1]
     assert api.post(path(cluster, "datadog"), {"api_key": DD_KEY}, key=developer).status_code == 403
-    operator = limited_key(api, [{"name": "CLUSTER_OPERATOR_WRITER", "resource": grant}])
+    operator = api.new_key([{"name": "CLUSTER_OPERATOR_WRITER", "resource": grant}])[1]
     api.ok(api.post(path(cluster, "datadog"), {"api_key": DD_KEY}, key=operator))
     assert api.ok(api.get(path(cluster, "datadog"), key=developer))["status"] == "ENABLED"
     assert api.delete(path(cluster, "datadog"), key=developer).status_code == 403

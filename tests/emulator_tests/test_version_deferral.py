@@ -2,21 +2,6 @@
 
 import uuid
 
-from tests.emulator.secrets_util import digest, key_id_of, new_secret
-
-
-def limited_key(api, roles):
-    """A key of a new service account holding ``roles``, made in the store directly."""
-    data = api.emulator.store.data
-    account_id = str(uuid.uuid4())
-    data["service_accounts"][account_id] = {"id": account_id, "name": "limited", "description": "",
-                                            "creator_id": account_id, "created_at": "2024-01-01T00:00:00Z"}
-    data["role_grants"][account_id] = roles
-    secret = new_secret()
-    data["api_keys"][key_id_of(secret)] = {"id": key_id_of(secret), "name": "limited-key", "service_account_id": account_id,
-                                           "created_at": "2024-01-01T00:00:00Z", "_secret_digest": digest(secret)}
-    return secret
-
 
 def path(cluster):
     return "/api/v1/clusters/%s/version-deferral" % cluster["id"]
@@ -44,8 +29,8 @@ def test_validation_changes_nothing(api):
 def test_unknown_cluster_and_roles(api):
     assert api.get("/api/v1/clusters/%s/version-deferral" % uuid.uuid4()).status_code == 404
     cluster = api.create_cluster("deferral")
-    developer = limited_key(api, [{"name": "CLUSTER_DEVELOPER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    developer = api.new_key([{"name": "CLUSTER_DEVELOPER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])[1]
     assert api.put(path(cluster), {"deferral_policy": "FIXED_DEFERRAL"}, key=developer).status_code == 403
     assert api.ok(api.get(path(cluster), key=developer)) == {"deferral_policy": "NOT_DEFERRED"}
-    operator = limited_key(api, [{"name": "CLUSTER_OPERATOR_WRITER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])
+    operator = api.new_key([{"name": "CLUSTER_OPERATOR_WRITER", "resource": {"type": "CLUSTER", "id": cluster["id"]}}])[1]
     api.ok(api.put(path(cluster), {"deferral_policy": "FIXED_DEFERRAL"}, key=operator))

@@ -2,7 +2,7 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Fixtures for the inventory plugin tests: the fake API (tests/unit/plugins/fake_api.py)."""
+"""Fixtures for the plugin tests: the fake API (tests/unit/plugins/fake_api.py), clean env."""
 
 from __future__ import absolute_import, division, print_function
 
