@@ -17,90 +17,32 @@ Numbers only, no asserts. Run from the repository root:
 """
 
 import argparse
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
 import requests
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.path.dirname(sys.executable)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from tests.benchmarks.playbook_bench import PlaybookBench, ms  # noqa: E402 pylint: disable=wrong-import-position
 ENTRIES = [{"cidr": "10.%d.%d.0/24" % (i // 200, i % 200), "name": "bench-%d" % i} for i in range(600)]
 SETTINGS = (("off", "rate limit off", "0"), ("limited", "rate limit 10/s (the default)", "10"))
-
-
-def play(tasks):
-    return [{"name": "Benchmark", "hosts": "localhost", "connection": "local",
-             "gather_facts": False, "tasks": tasks}]
 
 
 def allowlist_task(cluster):
     return {"name": "Allowlist", "cockroachdb.cloud.cockroach_allowlist": {"cluster": cluster, "entries": ENTRIES}}
 
 
-class Bench:
+class Bench(PlaybookBench):
     def __init__(self, workdir, rate_limit):
-        self.workdir = workdir
-        collections = os.path.join(workdir, "collections")
-        os.makedirs(os.path.join(collections, "ansible_collections", "cockroachdb"))
-        os.symlink(ROOT, os.path.join(collections, "ansible_collections", "cockroachdb", "cloud"))
-        self.env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections,
-                        ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
-                        ANSIBLE_NOCOLOR="1", ANSIBLE_RETRY_FILES_ENABLED="false")
-        self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as users have it
-        self.emulator = subprocess.Popen(  # pylint: disable=consider-using-with
-            [sys.executable, "-m", "tests.emulator", "--port", "0", "--rate-limit", rate_limit,
-             "--async-seconds", "0", "--test-controls"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        info = json.loads(self.emulator.stdout.readline())
-        self.url, self.key = info["url"], info["admin_key"]
-        self.env.update(COCKROACH_SERVER=self.url, COCKROACH_API_KEY=self.key)
-        self.playbooks = {}
-
-    def close(self):
-        self.emulator.terminate()
-        self.emulator.wait(timeout=30)
+        super().__init__(workdir, ["--rate-limit", rate_limit, "--async-seconds", "0"])
 
     def seed_cluster(self):
         cluster_id = requests.post(self.url + "/_emulator/seed", json={"clusters": 1, "name_prefix": "bench-al"},
                                    timeout=30).json()["created"][0]
-        name = requests.get("%s/api/v1/clusters/%s" % (self.url, cluster_id), timeout=30, headers={
-            "Authorization": "Bearer " + self.key, "Cc-Version": "2024-09-16"}).json()["name"]
-        return cluster_id, name
-
-    def write(self, name, tasks):
-        path = os.path.join(self.workdir, name + ".yml")
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(play(tasks), handle)  # JSON is YAML
-        self.playbooks[name] = path
-
-    def run(self, name):
-        """Wall time of one ansible-playbook run of the named playbook."""
-        started = time.monotonic()
-        result = subprocess.run([os.path.join(BIN, "ansible-playbook"), self.playbooks[name]],
-                                env=self.env, cwd=self.workdir, capture_output=True, text=True,
-                                check=False)
-        elapsed = time.monotonic() - started
-        if result.returncode != 0:
-            sys.exit("ansible-playbook %s failed (%d):\n%s%s"
-                     % (name, result.returncode, result.stdout[-3000:], result.stderr[-3000:]))
-        return elapsed, result.stdout
-
-    def last_seq(self):
-        entries = requests.get(self.url + "/_emulator/requests", timeout=30).json()["requests"]
-        return max([0] + [e["seq"] for e in entries])
-
-    def requests_since(self, seq):
-        return requests.get(self.url + "/_emulator/requests", params={"since": seq},
-                            timeout=30).json()["requests"]
-
-
-def ms(seconds):
-    return "%8.1f ms" % (seconds * 1000.0)
+        return cluster_id, self.api_get("/api/v1/clusters/%s" % cluster_id)["name"]
 
 
 def describe(sent):

@@ -22,19 +22,15 @@ Run from the repository root: ``.venv/bin/python tests/benchmarks/cluster_noop_b
 """
 
 import argparse
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
-import requests
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.path.dirname(sys.executable)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from tests.benchmarks.playbook_bench import PlaybookBench, ms  # noqa: E402 pylint: disable=wrong-import-position
 CLUSTER_NAME = "bench-noop"
 
 CLUSTER_TASK = {
@@ -62,64 +58,6 @@ def uri_task(url, key, cluster_id):
     }
 
 
-def play(tasks):
-    return [{"name": "Benchmark", "hosts": "localhost", "connection": "local",
-             "gather_facts": False, "tasks": tasks}]
-
-
-class Bench:
-    def __init__(self, workdir):
-        self.workdir = workdir
-        collections = os.path.join(workdir, "collections")
-        os.makedirs(os.path.join(collections, "ansible_collections", "cockroachdb"))
-        os.symlink(ROOT, os.path.join(collections, "ansible_collections", "cockroachdb", "cloud"))
-        self.env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections,
-                        ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
-                        ANSIBLE_NOCOLOR="1", ANSIBLE_RETRY_FILES_ENABLED="false")
-        self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as users have it
-        self.emulator = subprocess.Popen(  # pylint: disable=consider-using-with
-            [sys.executable, "-m", "tests.emulator", "--port", "0", "--rate-limit", "0",
-             "--test-controls"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        info = json.loads(self.emulator.stdout.readline())
-        self.url, self.key = info["url"], info["admin_key"]
-        self.env.update(COCKROACH_SERVER=self.url, COCKROACH_API_KEY=self.key)
-        self.playbooks = {}
-
-    def close(self):
-        self.emulator.terminate()
-        self.emulator.wait(timeout=30)
-
-    def write(self, name, tasks):
-        path = os.path.join(self.workdir, name + ".yml")
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(play(tasks), handle)  # JSON is YAML
-        self.playbooks[name] = path
-
-    def run(self, name):
-        """Wall time of one ansible-playbook run of the named playbook."""
-        started = time.monotonic()
-        result = subprocess.run([os.path.join(BIN, "ansible-playbook"), self.playbooks[name]],
-                                env=self.env, cwd=self.workdir, capture_output=True, text=True,
-                                check=False)
-        elapsed = time.monotonic() - started
-        if result.returncode != 0:
-            sys.exit("ansible-playbook %s failed (%d):\n%s%s"
-                     % (name, result.returncode, result.stdout, result.stderr))
-        return elapsed
-
-    def last_seq(self):
-        entries = requests.get(self.url + "/_emulator/requests", timeout=30).json()["requests"]
-        return max([0] + [e["seq"] for e in entries])
-
-    def requests_since(self, seq):
-        return requests.get(self.url + "/_emulator/requests", params={"since": seq},
-                            timeout=30).json()["requests"]
-
-
-def ms(seconds):
-    return "%7.1f ms" % (seconds * 1000.0)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs of each one-task playbook")
@@ -127,12 +65,11 @@ def main():
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="cluster-noop-bench-")
-    bench = Bench(workdir)
+    bench = PlaybookBench(workdir, ["--rate-limit", "0"])
     try:
         bench.write("create", [dict(CLUSTER_TASK, name="Create the cluster")])
         bench.run("create")
-        clusters = requests.get(bench.url + "/api/v1/clusters", timeout=30, headers={
-            "Authorization": "Bearer " + bench.key, "Cc-Version": "2024-09-16"}).json()["clusters"]
+        clusters = bench.api_get("/api/v1/clusters")["clusters"]
         cluster_id = [c["id"] for c in clusters if c["name"] == CLUSTER_NAME][0]
         uri = uri_task(bench.url, bench.key, cluster_id)
 
@@ -152,12 +89,12 @@ def main():
         times = {"empty": [], "cluster": [], "uri": []}
         for _unused in range(args.runs):
             for name in times:
-                times[name].append(bench.run(name))
+                times[name].append(bench.run(name)[0])
         base = statistics.median(times["empty"])
         per_run = {name: statistics.median(values) - base for name, values in times.items()}
 
         mark = bench.last_seq()
-        repeated = {name: (bench.run(name + "_x") - base) / args.repeat for name in ("cluster", "uri")}
+        repeated = {name: (bench.run(name + "_x")[0] - base) / args.repeat for name in ("cluster", "uri")}
         repeated_requests = len(bench.requests_since(mark))
     finally:
         bench.close()
