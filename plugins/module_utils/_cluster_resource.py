@@ -229,7 +229,8 @@ class ClusterResource(Resource):
         return view
 
     def ready(self, resource):
-        return _clusters.is_ready(resource)
+        # A cluster whose creation failed is not what "present" asks for: waiting reports it.
+        return _clusters.is_ready(resource) and resource.get("state") not in _clusters.FAILED_STATES
 
     # -- comparing -------------------------------------------------------------------------------
     def changes(self, current):

@@ -6,6 +6,10 @@ POST seed                   {"clusters": N, "plan", "provider", "name_prefix"}: 
 GET  requests[?since=SEQ]   the request log; DELETE requests clears it
 GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms"}
 GET|PATCH config            {"async_seconds", "rate_limit"} at run time
+POST clusters/<id>/state    {"state", "operation_status"?, "upgrade_status"?}: force a cluster's
+                            state, e.g. CREATION_FAILED, to test how clients handle it
+DELETE clusters?name_prefix=P  remove clusters (and their sub-resources) whose name starts
+                            with P, for good: no DELETED record is left
 GET  state                  the whole state (debugging: API key and password digests, and the
                             admin key itself, which the start line prints anyway)
 """
@@ -57,6 +61,37 @@ def blueprint(emu):
                 prefix=body.get("name_prefix", "seeded"))
             emu.store.save()
         return json_response({"created": ids})
+
+    @bp.post("/clusters/<cluster_id>/state")
+    def force_cluster_state(cluster_id):
+        body = _json_body()
+        if not isinstance(body.get("state"), str) or not body["state"]:
+            raise ApiError(400, "state must be a non-empty string, e.g. CREATION_FAILED")
+        with emu.store.lock:
+            cluster = emu.store.data["clusters"].get(cluster_id)
+            if cluster is None:
+                raise ApiError(404, "cluster %r not found" % cluster_id)
+            cluster.pop("_until", None)
+            cluster.pop("_then", None)
+            for field in ("state", "operation_status", "upgrade_status"):
+                if isinstance(body.get(field), str):
+                    cluster[field] = body[field]
+            emu.store.save()
+            return json_response(dict(cluster))
+
+    @bp.delete("/clusters")
+    def purge_clusters():
+        prefix = request.args.get("name_prefix", "")
+        if not prefix:
+            raise ApiError(400, "name_prefix is required (an empty prefix would remove every cluster)")
+        with emu.store.lock:
+            data = emu.store.data
+            doomed = [cid for cid, c in data["clusters"].items() if c["name"].startswith(prefix)]
+            for cluster_id in doomed:
+                del data["clusters"][cluster_id]
+                data["cluster_children"].pop(cluster_id, None)
+            emu.store.save()
+        return json_response({"removed": len(doomed)})
 
     @bp.get("/requests")
     def requests_log():

@@ -58,3 +58,22 @@ def test_seed_refuses_unknown_plan_or_provider(api):
         response = api.client.post("/_emulator/seed", json=body)
         assert response.status_code == 400
     assert api.emulator.store.data["clusters"] == {}
+
+
+def test_force_a_cluster_state(api):
+    cluster = api.create_cluster()
+    forced = api.ok(api.client.post("/_emulator/clusters/%s/state" % cluster["id"],
+                                    json={"state": "CREATION_FAILED"}))
+    assert forced["state"] == "CREATION_FAILED"
+    assert api.ok(api.get("/api/v1/clusters/%s" % cluster["id"]))["state"] == "CREATION_FAILED"
+    assert api.client.post("/_emulator/clusters/nope/state", json={"state": "X"}).status_code == 404
+    assert api.client.post("/_emulator/clusters/%s/state" % cluster["id"], json={}).status_code == 400
+
+
+def test_purge_clusters_by_name_prefix(api):
+    api.ok(api.client.post("/_emulator/seed", json={"clusters": 3, "name_prefix": "gone"}))
+    kept = api.create_cluster("kept-cluster")
+    assert api.client.delete("/_emulator/clusters").status_code == 400
+    assert api.ok(api.client.delete("/_emulator/clusters", query_string={"name_prefix": "gone"})) == {"removed": 3}
+    listed = api.ok(api.get("/api/v1/clusters", query={"show_inactive": "true"}))["clusters"]
+    assert [c["id"] for c in listed] == [kept["id"]]
