@@ -237,7 +237,7 @@ from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import CLUSTERS_PATH
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import CLUSTERS_PATH, label_value, labels_match
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
     MissingApiKey,
     client_from_options,
@@ -288,14 +288,6 @@ def normalize_path(path):
     if not text:
         return None
     return "/" + "/".join(part for part in text.split("/") if part)
-
-
-def label_value(value):
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return to_text(value)
 
 
 def host_fields(cluster, folder_paths):
@@ -408,7 +400,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             states=states,
             regions=frozenset(to_text(r).strip().lower() for r in self._option("regions") or []),
             folder=normalize_path(self._option("folder")),
-            labels=dict((to_text(k), label_value(v)) for k, v in labels.items()),
+            labels=dict((to_text(k), label_value(to_text(v) if isinstance(v, string_types) else v)) for k, v in labels.items()),
             show_inactive=bool(self.get_option("show_inactive")) or "DELETED" in states,
             hostnames=hostnames or ["cluster_name"],
             prefix=prefix,
@@ -514,11 +506,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             return False
         if folder_ids is not None and cluster.get("parent_id") not in folder_ids:
             return False
-        have = cluster.get("labels") or {}
-        for key, wanted in settings.labels.items():
-            if key not in have or (wanted is not None and label_value(have[key]) != wanted):
-                return False
-        return True
+        return labels_match(cluster.get("labels"), settings.labels)
 
     # -- building the inventory -------------------------------------------------------------
     def _populate(self, data, settings):

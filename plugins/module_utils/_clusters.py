@@ -26,6 +26,22 @@ def looks_like_id(value):
     return bool(UUID_RE.match(value or ""))
 
 
+def label_value(value):
+    """A wanted label value as the API stores labels (strings); None means any value."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else str(value)
+
+
+def labels_match(have, wanted):
+    """Whether labels ``have`` carry every label of ``wanted`` (values from label_value)."""
+    have = have or {}
+    return all(key in have and (value is None or label_value(have[key]) == value)
+               for key, value in (wanted or {}).items())
+
+
 def cluster_path(cluster_id):
     return "%s/%s" % (CLUSTERS_PATH, cluster_id)
 

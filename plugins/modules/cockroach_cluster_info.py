@@ -341,6 +341,8 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import
     CLUSTERS_PATH,
     cluster_path,
     find_cluster,
+    label_value,
+    labels_match,
     looks_like_id,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
@@ -364,17 +366,6 @@ ARGUMENT_SPEC = dict(
 )
 
 
-def label_value(value):
-    """A label value as the API stores it (a string); None means 'any value'."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    return str(value)
-
-
 def filters_from(params):
     """The filters the task asks for, normalised: {field: wanted} (absent = any)."""
     filters = {}
@@ -394,11 +385,7 @@ def matches(cluster, filters):
         wanted = filters.get(field)
         if wanted is not None and (cluster.get(field) or "").upper() != wanted:
             return False
-    have = cluster.get("labels") or {}
-    for key, wanted in (filters.get("labels") or {}).items():
-        if key not in have or (wanted is not None and have[key] != wanted):
-            return False
-    return True
+    return labels_match(cluster.get("labels"), filters.get("labels"))
 
 
 def check_input(params):
