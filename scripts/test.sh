@@ -160,6 +160,8 @@ stage_lint() {
 
 stage_docs() {
   (cd "$COLL" && ANSIBLE_COLLECTIONS_PATH="$WORK" antsibull-docs lint-collection-docs --plugin-docs .)
+  # Changelog fragments must parse, or the release changelog cannot be built.
+  (cd "$COLL" && antsibull-changelog lint)
 }
 
 stage_units() {
