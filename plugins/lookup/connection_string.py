@@ -86,8 +86,8 @@ from ansible.plugins.lookup import LookupBase
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
     CLUSTERS_PATH,
-    cluster_path,
     find_cluster,
+    get_connection_string,
     looks_like_id,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
@@ -146,8 +146,7 @@ class LookupModule(LookupBase):
         return by_term
 
     def _connection_string(self, cluster, query):
-        answer = self.client.get(cluster_path(cluster["id"]) + "/connection-string", params=query or None)
-        value = (answer or {}).get("connection_string")
+        value = get_connection_string(self.client, cluster["id"], query)
         if not value:
             raise AnsibleLookupError("the API gave no connection string for "
                                      "cluster %s" % cluster.get("name"))

@@ -85,6 +85,12 @@ def require_cluster(client, name_or_id):
     return cluster
 
 
+def get_connection_string(client, cluster_id, query=None):
+    """The cluster's connection string; ``query`` may hold database, sql_user and os."""
+    answer = client.get(cluster_path(cluster_id) + "/connection-string", params=query or None)
+    return (answer or {}).get("connection_string") or ""
+
+
 def is_ready(cluster):
     return cluster.get("state") not in BUSY_STATES
 

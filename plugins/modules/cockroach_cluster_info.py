@@ -341,6 +341,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import
     CLUSTERS_PATH,
     cluster_path,
     find_cluster,
+    get_connection_string,
     label_value,
     labels_match,
     looks_like_id,
@@ -440,9 +441,9 @@ def add_details(client, cluster, params):
             lambda: client.list_all(path + "/nodes", "nodes"), [])
     if params.get("include_connection_string") and not deleted:
         query = dict((option, params[option]) for option in CONNECTION_OPTIONS if params.get(option))
-        answer = _or_gone(lambda: client.get(path + "/connection-string", params=query or None), None)
-        if answer is not None:
-            item["connection_string"] = answer.get("connection_string", "")
+        value = _or_gone(lambda: get_connection_string(client, cluster["id"], query), None)
+        if value is not None:
+            item["connection_string"] = value
     return item
 
 
