@@ -14,9 +14,9 @@ options:
   api_key:
     description:
       - Secret of a CockroachDB Cloud API key (a service account's key), sent as a bearer token.
-      - If not set, the value of the E(COCKROACH_API_KEY) environment variable is used.
+      - If not set, the value of the E(COCKROACH_API_KEY) environment variable is used. One of
+        the two is required; without either, the module fails before sending any request.
     type: str
-    required: true
   api_url:
     description:
       - Base URL of the CockroachDB Cloud API.
@@ -45,9 +45,10 @@ requirements:
   - requests >= 2.25
 notes:
   - The environment variable names match the official CockroachDB Cloud Terraform provider.
-  - Calls are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504 and on connection
-    errors, with exponential backoff, for up to two minutes; changes are only re-sent where
-    they cannot have taken effect.
+  - Calls are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504, timeouts and
+    connection resets, with exponential backoff, for up to two minutes; changes are only
+    re-sent where they cannot have taken effect. A refused connection or a host name that does
+    not resolve is retried once after half a second, then fails.
   - Set these options once for all modules of the collection with
     C(module_defaults) and the action group C(group/cockroachdb.cloud.all).
 """
@@ -62,8 +63,10 @@ options:
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait when O(wait=true). The module fails with the last state
-        seen when the time runs out.
+      - How many seconds to wait when O(wait=true). When the time runs out, the module fails
+        with the last state seen (C(last_seen)) and the time it waited (C(waited)). A task
+        that made its change before the wait ran out still reports C(changed=true) and
+        returns the resource as last seen; run it again to wait for the rest.
     type: int
 """
 

@@ -55,6 +55,7 @@ requirements:
 notes:
   - The environment variable names match the official CockroachDB Cloud Terraform provider
     and the collection's modules.
-  - Reads are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504 and on connection
-    errors, with exponential backoff, for up to two minutes.
+  - Reads are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504, timeouts and
+    connection resets, with exponential backoff, for up to two minutes. A refused connection
+    or a host name that does not resolve is retried once after half a second, then fails.
 """

@@ -118,6 +118,18 @@ options:
         an empty string to leave C(ansible_connection) unset.
     type: str
     default: local
+  python_interpreter:
+    description:
+      - Python that runs the modules of tasks on these hosts (C(ansible_python_interpreter)),
+        when O(connection=local).
+      - By default the Python that runs Ansible on the controller, as for the implicit
+        C(localhost), which has the collection's requirements (C(requests)).
+        Interpreter discovery would pick the first C(python3) it finds, which may lack
+        C(requests) or be a pyenv shim that fails (C(pyenv - python3.13 - command not found)).
+      - Set as a variable of the group C(cockroach_clusters), which holds every host of this
+        source, so that C(group_vars/all), C(group_vars/cockroach_clusters), host variables and
+        O(compose) override it. An empty string leaves it unset.
+    type: str
 notes:
   - "Host variables (each with O(hostvars_prefix) in front): C(id), C(cluster_name) (not C(name),
     which ansible-core reserves), C(plan), C(provider)
@@ -127,7 +139,7 @@ notes:
     top), C(parent_id) (folder id or C(root)) and C(created_at). C(ansible_host) is the cluster's
     C(sql_dns)."
   - "Default groups, in lower case, with characters that are not valid in a group name replaced
-    by C(_): C(plan_<plan>), C(provider_<provider>), C(region_<region>) (one per region of the
+    by C(_): C(cockroach_clusters) (every host of the source), C(plan_<plan>), C(provider_<provider>), C(region_<region>) (one per region of the
     cluster), C(state_<state>) and C(folder_<path>) (C(/prod/eu) gives C(folder_prod_eu), a child
     group of C(folder_prod)). Clusters at the top of the folder tree are in no folder group."
   - The cache stores the clusters and folders as read from the API (only the fields used here),
@@ -135,7 +147,8 @@ notes:
     changes to the filters, O(hostnames) or groups do not need a new listing. Use
     C(ansible-inventory --flush-cache) to read the API again before O(cache_timeout).
   - O(api_key), O(api_url), O(api_version), the filters, O(hostvars_prefix) and O(connection)
-    can be templates, for example V({{ lookup('ansible.builtin.env', 'MY_KEY') }}), evaluated
+    can be templates (the second example reads O(api_key) from another environment variable
+    with the C(ansible.builtin.env) lookup), evaluated
     once per run with the extra variables.
 seealso:
   - module: cockroachdb.cloud.cockroach_cluster_info
@@ -196,8 +209,6 @@ validate_certs: false
 #   - name: Report the dedicated clusters
 #     hosts: plan_dedicated
 #     gather_facts: false
-#     vars:
-#       ansible_python_interpreter: "{{ ansible_playbook_python }}"
 #     tasks:
 #       - name: Read the cluster
 #         cockroachdb.cloud.cockroach_cluster_info:
@@ -228,6 +239,7 @@ validate_certs: false
 """
 
 import re
+import sys
 
 from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.module_utils.common.text.converters import to_native, to_text
@@ -236,16 +248,16 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import CLUSTERS_PATH, label_value, labels_match
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
     MissingApiKey,
     client_from_options,
-    explain,
 )
 
 FOLDERS_PATH = "/api/v1/folders"
 ROOT = "root"
+ALL_CLUSTERS_GROUP = "cockroach_clusters"
 CACHE_FORMAT = 1
 CHOICES = {
     "plans": ("SERVERLESS", "DEDICATED"),
@@ -405,8 +417,13 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             hostnames=hostnames or ["cluster_name"],
             prefix=prefix,
             connection=to_text(self._option("connection") or "").strip() or None,
+            python=self._python_interpreter(),
             strict=bool(self.get_option("strict")),
         )
+
+    def _python_interpreter(self):
+        value = self._option("python_interpreter")
+        return sys.executable if value is None else (to_text(value).strip() or None)
 
     # -- reading the API (or the cache) -----------------------------------------------------
     def _api_options(self, settings):
@@ -521,6 +538,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         groups = self.get_option("groups")
         keyed_groups = self.get_option("keyed_groups")
         owners = {}
+        everything = None
+        if selected and settings.connection == "local" and settings.python:
+            # A group variable, not a host variable: group_vars and host_vars files override it.
+            everything = self.inventory.add_group(ALL_CLUSTERS_GROUP)
+            self.inventory.set_variable(everything, "ansible_python_interpreter", settings.python)
         for cluster in selected:
             fields = host_fields(cluster, folder_paths)
             hostvars = dict((settings.prefix + key, wrap_var(value) if MARK_UNSAFE else value)
@@ -531,7 +553,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 hostvars["ansible_connection"] = settings.connection
             host = self._hostname(fields, hostvars, settings, owners)
             owners[host] = fields["id"]
-            self.inventory.add_host(host)
+            self.inventory.add_host(host, group=everything)
             for key, value in hostvars.items():
                 self.inventory.set_variable(host, key, value)
             self._add_default_groups(host, fields)

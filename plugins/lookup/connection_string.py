@@ -83,18 +83,18 @@ from ansible.errors import AnsibleLookupError
 from ansible.module_utils.common.text.converters import to_native, to_text
 from ansible.plugins.lookup import LookupBase
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
     CLUSTERS_PATH,
-    find_cluster,
     get_connection_string,
     looks_like_id,
+    missing_message,
+    require_cluster,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
     API_OPTIONS,
     MissingApiKey,
     client_from_options,
-    explain,
 )
 
 CONNECTION_OPTIONS = ("database", "sql_user", "os")
@@ -128,21 +128,20 @@ class LookupModule(LookupBase):
         wanted_names = set(name for name in names if not looks_like_id(name))
         listing = None
         if len(wanted_names) > 1:
-            listing = {}
+            listing, count = {}, 0
             for cluster in self.client.paginate(CLUSTERS_PATH, "clusters"):
+                count += 1
                 if cluster.get("name") in wanted_names:
                     listing[cluster["name"]] = cluster
         for name in names:
             if name in by_term:
                 continue
             if listing is not None and name in wanted_names:
-                cluster = listing.get(name)
+                if name not in listing:
+                    raise AnsibleLookupError(missing_message(name, count))
+                by_term[name] = listing[name]
             else:
-                cluster = find_cluster(self.client, name)
-            if cluster is None:
-                raise AnsibleLookupError("cluster %r was not found (by %s)"
-                                         % (name, "id" if looks_like_id(name) else "name"))
-            by_term[name] = cluster
+                by_term[name] = require_cluster(self.client, name)
         return by_term
 
     def _connection_string(self, cluster, query):

@@ -24,9 +24,10 @@ import re
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import (
     ClusterChildren,
-    ClusterNotFound,
     check_cluster_option,
+    predicts_on_new_cluster,
 )
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, Resource
 
 FIELDS = ("name", "sql", "ui")
@@ -189,13 +190,12 @@ class Plan(object):
                 "updated": [after["cidr"] for _before, after in self.update],
                 "removed": [e["cidr"] for e in self.remove]}
 
-    def diff(self):
-        """before/after of exactly the entries that change, sorted by network. (A mapping on
-        each side: Ansible's diff display only renders mappings and strings.)"""
-        before = [b for b, _a in self.update] + self.remove
-        after = list(self.add) + [a for _b, a in self.update]
-        return {"before": {"entries": [diff_entry(e) for e in sorted_entries(before)]},
-                "after": {"entries": [diff_entry(e) for e in sorted_entries(after)]}}
+    def diff(self, current):
+        """before/after of the whole allowlist, sorted by network, so that a unified diff
+        pairs each entry with itself. (A mapping on each side: Ansible's diff display only
+        renders mappings and strings.)"""
+        return {"before": {"entries": [diff_entry(e) for e in sorted_entries(current.values())]},
+                "after": {"entries": [diff_entry(e) for e in self.result_set(current)]}}
 
     def result_set(self, current):
         """The whole allowlist once the plan is carried out, sorted by network."""
@@ -286,6 +286,7 @@ class Allowlist(Resource):
         self.entries = AllowlistEntries(ctx.client, params.get("cluster"), wait=bool(params.get("wait", True)),
                                         wait_timeout=params.get("wait_timeout"))
         self.wanted = None
+        self.cluster_missing = False
 
     @property
     def state(self):
@@ -299,12 +300,16 @@ class Allowlist(Resource):
         self.wanted = desired_entries(self.params.get("entries"), self.state)
 
     def find(self):
-        """The current allowlist; with state=absent, a cluster that does not exist has none."""
+        """The current allowlist; with state=absent, a cluster that does not exist has none
+        (None), and in check mode one that does not exist yet has an empty one ({})."""
         try:
             return self.entries.current()
-        except ClusterNotFound:
+        except ClusterNotFound as error:
             if self.state == "absent":
                 return None
+            if predicts_on_new_cluster(self.ctx, error):
+                self.cluster_missing = True
+                return {}
             raise
 
     def view(self, resource):
@@ -361,6 +366,8 @@ class Allowlist(Resource):
                             "%d, %d and %d entries)" % (error.message, len(done.add), len(done.update),
                                                         len(done.remove), len(plan.add), len(plan.update),
                                                         len(plan.remove))
+            if done:
+                error.result = dict(done.summary(), changed=True)
             raise
         return done
 
@@ -370,12 +377,12 @@ class Allowlist(Resource):
         current = self.find()
         if current is None:  # state=absent on a cluster that does not exist
             return {"changed": False, "cluster_id": None, "allowlist": [], "added": [], "updated": [],
-                    "removed": [], "diff": Plan().diff()}
+                    "removed": [], "diff": Plan().diff({})}
         plan = self.changes(current)
         outcome = self.apply(plan) if plan and not self.ctx.check_mode else plan
-        result = {"changed": bool(plan), "cluster_id": self.entries.cluster_id,
+        result = {"changed": bool(plan), "cluster_id": None if self.cluster_missing else self.entries.cluster_id,
                   "allowlist": [public_entry(e) for e in outcome.result_set(current)],
-                  "diff": plan.diff()}
+                  "diff": outcome.diff(current)}
         result.update(plan.summary())
         return result
 

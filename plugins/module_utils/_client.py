@@ -15,8 +15,12 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import random
+import socket
+import ssl
 import time
 import traceback
+
+from http import client as http_client
 
 try:
     import requests
@@ -27,12 +31,22 @@ except ImportError:  # pragma: no cover - reported by the module with missing_re
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
+try:  # urllib3 2.x; 1.x has no NameResolutionError (its cause, socket.gaierror, is checked too)
+    from urllib3.exceptions import NameResolutionError, NewConnectionError
+except ImportError:  # pragma: no cover
+    try:
+        from urllib3.exceptions import NewConnectionError
+    except ImportError:
+        NewConnectionError = None
+    NameResolutionError = None
+
 COLLECTION_VERSION = "0.1.0"
 DEFAULT_API_URL = "https://cockroachlabs.cloud"
 DEFAULT_API_VERSION = "2024-09-16"
 MAX_PAGE_SIZE = 500
 SAFE_METHODS = frozenset(["GET", "HEAD"])
 RETRY_STATUSES = frozenset([502, 503, 504])
+MISSING_API_KEY = "no API key: set the api_key option or the COCKROACH_API_KEY environment variable"
 
 
 class ApiError(Exception):
@@ -62,13 +76,40 @@ class ApiError(Exception):
                 "details": self.details, "method": self.method, "path": self.path}
 
 
-class WaitTimeout(Exception):
-    """``wait_for`` ran out of time; ``last`` is the last value seen."""
+class NotFound(ApiError):
+    """What the task names does not exist. Not an HTTP failure (the listing that was searched
+    answered 200), so the message says what was looked for and where, without "HTTP 404";
+    ``status`` is still 404 for playbooks that test ``result.error.status``."""
 
-    def __init__(self, message, last=None, waited=0.0):
+    def __init__(self, message, method=None, path=None):
+        super(NotFound, self).__init__(message, status=404, code="NOT_FOUND", method=method, path=path)
+
+    def __str__(self):
+        return self.message
+
+
+def explain(error):
+    """The message of an ApiError, with a hint for the usual causes of 401 and 403."""
+    text = str(error)
+    if isinstance(error, NotFound):
+        return text
+    status = getattr(error, "status", None)
+    if status == 401:
+        text += " (check the API key: the api_key option or the COCKROACH_API_KEY environment variable)"
+    elif status == 403:
+        text += " (the API key's service account lacks a role that allows this)"
+    return text
+
+
+class WaitTimeout(Exception):
+    """``wait_for`` ran out of time, or the resource reached a failed state; ``last`` is
+    the last value seen."""
+
+    def __init__(self, message, last=None, waited=0.0, timed_out=True):
         super(WaitTimeout, self).__init__(message)
         self.last = last
         self.waited = waited
+        self.timed_out = timed_out  # False: the resource reached a failed state
 
 
 def _retry_after(response):
@@ -79,29 +120,67 @@ def _retry_after(response):
         return None
 
 
-def _never_sent(exc):
-    """True when a transport error happened before the request reached the server."""
+def _causes(exc):
+    """``exc`` and every exception behind it: requests wraps urllib3's error, which wraps
+    the socket's (``ConnectionError(MaxRetryError(reason=NewConnectionError(...)))``)."""
+    seen, stack = set(), [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend([getattr(current, "reason", None), current.__cause__, current.__context__])
+        stack.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+
+
+class Transport(object):
+    """What a transport error means for a retry: ``kind``, a short ``reason`` for people,
+    whether the request may have reached the server (``sent``), and how to retry it."""
+
+    #: kind -> (sent, how many attempts at most, fixed pause between them or None for backoff)
+    POLICIES = {
+        "refused": (False, 2, 0.5),     # nothing listens: one quick retry, then fail (~1 s)
+        "dns": (False, 2, 0.5),         # the name does not resolve: the same
+        "tls": (False, 1, None),        # a certificate problem does not go away by retrying
+        "connect_timeout": (False, None, None),
+        "reset": (True, None, None),
+        "read_timeout": (True, None, None),
+        "other": (True, None, None),
+    }
+
+    def __init__(self, kind, reason):
+        self.kind = kind
+        self.reason = reason
+        self.sent, self.max_attempts, self.pause = self.POLICIES[kind]
+
+
+def classify_transport_error(exc):
+    """A ``Transport`` for a ``requests`` exception, judged by the exception types behind it."""
+    causes = list(_causes(exc))
+
+    def has(*types):
+        return any(isinstance(cause, types) for cause in causes)
+
+    if isinstance(exc, requests.exceptions.SSLError) or has(ssl.SSLError):
+        if has(getattr(ssl, "SSLCertVerificationError", ssl.SSLError)) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
+            return Transport("tls", "the TLS certificate is not trusted (validate_certs: false only for test servers)")
+        return Transport("tls", "the TLS handshake failed: %s" % str(exc)[:200])
+    if has(ConnectionRefusedError):
+        return Transport("refused", "connection refused")
+    if has(socket.gaierror) or (NameResolutionError is not None and has(NameResolutionError)):
+        return Transport("dns", "the host name does not resolve")
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    text = repr(exc)
-    return "NewConnectionError" in text or "Connection refused" in text or "NameResolutionError" in text
-
-
-def _describe(exc):
-    """A short reason for a transport error (urllib3's text repeats the whole URL)."""
-    text = str(exc)
-    for needle, reason in (("Connection refused", "connection refused"),
-                           ("NameResolutionError", "the host name does not resolve"),
-                           ("Name or service not known", "the host name does not resolve"),
-                           ("CERTIFICATE_VERIFY_FAILED", "the TLS certificate is not trusted "
-                                                         "(validate_certs: false only for test servers)"),
-                           ("Connection reset", "the connection was reset"),
-                           ("RemoteDisconnected", "the server closed the connection without answering")):
-        if needle in text:
-            return reason
-    if isinstance(exc, requests.exceptions.Timeout):
-        return "no answer in time (%s)" % type(exc).__name__
-    return "%s: %s" % (type(exc).__name__, text[:300])
+        return Transport("connect_timeout", "no connection in time (ConnectTimeout)")
+    if isinstance(exc, requests.exceptions.ReadTimeout) or has(socket.timeout):
+        return Transport("read_timeout", "no answer in time (ReadTimeout)")
+    if has(http_client.RemoteDisconnected):
+        return Transport("reset", "the server closed the connection without answering")
+    if has(ConnectionResetError):
+        return Transport("reset", "the connection was reset")
+    if NewConnectionError is not None and has(NewConnectionError):
+        return Transport("refused", "no connection: %s" % str(causes[-1])[:200])
+    return Transport("other", "%s: %s" % (type(exc).__name__, str(exc)[:300]))
 
 
 def _error_from_response(response, method, path):
@@ -164,10 +243,11 @@ class CockroachClient(object):
                                                 timeout=self.timeout)
             except requests.exceptions.RequestException as exc:
                 self.calls.append((method, path, None))
-                retry = idempotent or _never_sent(exc)
-                error = ApiError("cannot reach %s: %s" % (self.base_url, _describe(exc)), method=method, path=path)
-                error.ambiguous = not _never_sent(exc)
-                self._pause_or_raise(error, retry, attempt, started)
+                transport = classify_transport_error(exc)
+                error = ApiError("cannot reach %s: %s" % (self.base_url, transport.reason), method=method, path=path)
+                error.ambiguous = transport.sent
+                self._pause_or_raise(error, idempotent or not transport.sent, attempt, started,
+                                     max_attempts=transport.max_attempts, wait=transport.pause)
                 continue
             self.calls.append((method, path, response.status_code))
             if response.status_code < 400:
@@ -175,11 +255,17 @@ class CockroachClient(object):
             error = _error_from_response(response, method, path)
             error.ambiguous = response.status_code in RETRY_STATUSES and not self._locked(error)
             if response.status_code == 429:
-                self._pause_or_raise(error, True, attempt, started, wait=_retry_after(response))
+                wait = _retry_after(response)
+                self._pause_or_raise(error, True, attempt, started, wait=wait, counted=wait is None)
             elif response.status_code in RETRY_STATUSES:
                 self._pause_or_raise(error, idempotent or self._locked(error), attempt, started)
             else:
                 raise error
+
+    def changed_since(self, mark):
+        """Whether a request that changes something succeeded since ``calls[mark]``."""
+        return any(method not in SAFE_METHODS and status is not None and status < 400
+                   for method, _path, status in self.calls[mark:])
 
     @staticmethod
     def _locked(error):
@@ -187,13 +273,15 @@ class CockroachClient(object):
         # nothing was done, so the call is safe to repeat once the cluster is free.
         return error.status == 503 and "locked" in (error.message or "").lower()
 
-    def _pause_or_raise(self, error, retry, attempt, started, wait=None):
+    def _pause_or_raise(self, error, retry, attempt, started, wait=None, max_attempts=None, counted=True):
+        """Sleep before the next attempt, or raise ``error`` when there is none. 429s wait
+        as told (``counted=False``: they only count against the time budget)."""
         if not retry:
             raise error
         elapsed = self._monotonic() - started
-        if wait is None:  # 429s wait as told and only count against the time budget
-            if attempt >= self.max_attempts:
-                raise self._gave_up(error, attempt, elapsed)
+        if counted and attempt >= min(self.max_attempts, max_attempts or self.max_attempts):
+            raise self._gave_up(error, attempt, elapsed) if attempt > 1 else error
+        if wait is None:
             wait = random.uniform(0, min(self.backoff_cap, self.backoff_base * (2 ** (attempt - 1))))
         if elapsed + wait > self.retry_budget:
             raise self._gave_up(error, attempt, elapsed)
@@ -265,11 +353,22 @@ class CockroachClient(object):
             if done(value):
                 return value
             problem = failed(value) if failed else None
-            if problem:
-                raise WaitTimeout(problem, last=value, waited=self._monotonic() - started)
             waited = self._monotonic() - started
-            if waited + delay > timeout:
-                raise WaitTimeout("timed out after %.0f s waiting for %s" % (waited, what),
+            if problem:
+                raise WaitTimeout(problem, last=value, waited=waited, timed_out=False)
+            remaining = timeout - waited
+            if remaining <= 0:
+                raise WaitTimeout("timed out after %s waiting for %s" % (seconds(waited), what),
                                   last=value, waited=waited)
-            self._sleep(delay)
+            # The last pause is cut to the time left, so a timeout means the whole time passed.
+            self._sleep(min(delay, remaining))
             delay = min(max_interval, delay * 1.5)
+
+
+def seconds(value):
+    """``0.4 s``, ``3 s``, ``2 min 5 s``: a duration as people read it."""
+    if value < 1:
+        return "%.1f s" % value
+    if value < 120:
+        return "%.0f s" % value
+    return "%d min %d s" % (value // 60, value % 60)

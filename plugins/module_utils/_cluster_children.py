@@ -21,13 +21,10 @@ from urllib.parse import quote
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, Resource, mask
 
 DEFAULT_WAIT_TIMEOUT = 600
-
-
-class ClusterNotFound(ApiError):
-    """The cluster a sub-resource task names does not exist (or is DELETED)."""
 
 
 def path_segment(value):
@@ -47,6 +44,17 @@ def check_cluster_option(value):
     """The ``cluster`` option (a name or an id) is checked before any request."""
     if value is None or not str(value).strip():
         raise InvalidInput("cluster must not be empty: give the name or the id of the cluster")
+
+
+def predicts_on_new_cluster(ctx, error):
+    """In check mode, a task on a cluster that does not exist yet predicts its change as on a
+    new, empty cluster (an earlier task of the playbook would create it), with a warning, so
+    that ``--check`` of a whole setup shows the whole plan. A real run still fails."""
+    if not ctx.check_mode:
+        return False
+    ctx.warn("%s; in check mode this task predicts its change as on a new, empty cluster (as if an earlier "
+             "task created it), a real run fails unless the cluster exists by then" % error)
+    return True
 
 
 class ClusterChildren(object):
@@ -77,17 +85,11 @@ class ClusterChildren(object):
     def cluster(self):
         """The cluster (API object), resolved once; ClusterNotFound when it does not exist."""
         if self._cluster is None:
-            try:
-                if self.for_change:
-                    self._cluster = _clusters.cluster_for_change(self.client, self.cluster_ref, self.wait_timeout,
-                                                                 wait=self.wait)
-                else:
-                    self._cluster = _clusters.require_cluster(self.client, self.cluster_ref)
-            except ApiError as error:
-                if error.status != 404:
-                    raise
-                raise ClusterNotFound(error.message, status=404, code=error.code, details=error.details,
-                                      method=error.method, path=error.path) from None
+            if self.for_change:
+                self._cluster = _clusters.cluster_for_change(self.client, self.cluster_ref, self.wait_timeout,
+                                                             wait=self.wait)
+            else:
+                self._cluster = _clusters.require_cluster(self.client, self.cluster_ref)
         return self._cluster
 
     def _by_id_unread(self):
@@ -127,8 +129,7 @@ class ClusterChildren(object):
             except ApiError as error:
                 if error.status != 404 or not by_id:
                     raise
-                raise ClusterNotFound("cluster %r was not found (by id)" % self.cluster_ref, status=404,
-                                      code=error.code, details=error.details, method=error.method,
+                raise ClusterNotFound(_clusters.missing_message(self.cluster_ref), method=error.method,
                                       path=error.path) from None
         return self._items
 
@@ -181,8 +182,8 @@ class ClusterChildResource(Resource):
     def find(self):
         try:
             return self.find_child()
-        except ClusterNotFound:
-            if self.params.get("state") == "absent":
+        except ClusterNotFound as error:
+            if self.params.get("state") == "absent" or predicts_on_new_cluster(self.ctx, error):
                 return None
             raise
 

@@ -18,6 +18,8 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, Resource, subset_differs
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{4,18}[a-z0-9]$")
+MAJOR_VERSION_RE = re.compile(r"^v?[0-9]+\.[0-9]+$")
+PATCH_VERSION_RE = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+")
 MIN_DEDICATED_NODES = 3
 FOLDERS_PATH = "/api/v1/folders"
 
@@ -87,7 +89,9 @@ class ClusterResource(Resource):
                 matches = [f for f in self.client.paginate(FOLDERS_PATH, "folders", params={"path": path})
                            if f.get("path") == path]
                 if not matches:
-                    raise InvalidInput("folder %s does not exist; create it first (cockroach_folder)" % path)
+                    raise InvalidInput("folder %s does not exist; create it first (in the CockroachDB Cloud Console, "
+                                       "or with the API: POST /api/v1/folders), or give the path or id of an "
+                                       "existing folder (/ is the organization's root)" % path)
                 self._folder_id = matches[0]["resource_id"]
             else:
                 self._folder_id = folder
@@ -97,6 +101,9 @@ class ClusterResource(Resource):
     def check_input(self):
         params = self.params
         plan = self.local_plan()
+        if params.get("id") is not None and not _clusters.looks_like_id(params["id"]):
+            raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), got %r; "
+                               "to name the cluster use the name option" % params["id"])
         if params.get("name") and not NAME_RE.match(params["name"]):
             raise InvalidInput("invalid cluster name %r: use 6 to 20 lowercase letters, digits and dashes, "
                                "not starting or ending with a dash" % params["name"])
@@ -109,10 +116,28 @@ class ClusterResource(Resource):
         if params.get("cockroach_version") and plan == "SERVERLESS":
             raise InvalidInput("cockroach_version applies to dedicated clusters only; "
                                "serverless clusters are upgraded by CockroachDB Cloud")
+        self._check_version(params.get("cockroach_version"))
+        serverless = params.get("serverless") or {}
+        if serverless.get("spend_limit") is not None and _clean(serverless.get("usage_limits") or {}):
+            raise InvalidInput("serverless.spend_limit and serverless.usage_limits cannot be used together: the "
+                               "service keeps one or the other (setting one clears the other); give only "
+                               "usage_limits (spend_limit is the legacy form)")
         if params.get("labels"):
             for key, value in params["labels"].items():
                 if not isinstance(value, str):
                     raise InvalidInput("label %r must have a string value, got %r" % (key, value))
+
+    @staticmethod
+    def _check_version(version):
+        """A major version (``v24.3``, ``24.3``); patch releases are not the user's to pick."""
+        if not version:
+            return
+        text = version.strip()
+        if PATCH_VERSION_RE.match(text):
+            raise InvalidInput("cockroach_version takes a major version such as %s, got %r: CockroachDB Cloud "
+                               "rolls out patch releases itself" % (normalize_version(text), version))
+        if not MAJOR_VERSION_RE.match(text):
+            raise InvalidInput("cockroach_version must be a major version such as v24.3, got %r" % version)
 
     def validate(self, current):
         plan = self.wanted_plan(current)
@@ -148,6 +173,9 @@ class ClusterResource(Resource):
                 raise InvalidInput("only one region can be primary, got %s" % ", ".join(primaries))
             if len(regions) > 1 and not primaries:
                 raise InvalidInput("a multi-region serverless cluster needs one region with primary: true")
+            if len(regions) == 1 and regions[0].get("primary") is False:
+                raise InvalidInput("region %s is the only region, so it is the primary region; remove primary: false"
+                                   % regions[0]["name"])
 
     def _validate_create(self, plan):
         params = self.params
@@ -189,6 +217,11 @@ class ClusterResource(Resource):
         if plan != current["plan"]:
             raise InvalidInput("cluster %s is %s; its plan cannot change to %s"
                                % (current["name"], current["plan"], plan))
+        visibility = (params.get("dedicated") or {}).get("network_visibility")
+        if visibility and visibility != (current.get("network_visibility") or "PUBLIC"):
+            raise InvalidInput("cluster %s has network visibility %s; it is set when a cluster is created and "
+                               "cannot change to %s (the API has no update for it)"
+                               % (current["name"], current.get("network_visibility") or "PUBLIC", visibility))
 
     def validate_delete(self, current):
         if current.get("delete_protection") == "ENABLED" and self.params.get("delete_protection") is not False:
@@ -198,8 +231,13 @@ class ClusterResource(Resource):
     # -- reading ---------------------------------------------------------------------------------
     def find(self):
         if self.params.get("id"):
-            cluster = _clusters.get_cluster(self.client, self.params["id"])
-            return None if cluster is None or cluster.get("state") == "DELETED" else cluster
+            # An id names an existing cluster: unknown, it fails (present) or is absent already.
+            try:
+                return _clusters.require_cluster(self.client, self.params["id"])
+            except _clusters.ClusterNotFound:
+                if self.params.get("state") == "absent":
+                    return None
+                raise
         return _clusters.find_cluster(self.client, self.params["name"])
 
     def view(self, resource):
@@ -221,6 +259,7 @@ class ClusterResource(Resource):
             hardware = config.get("dedicated") or {}
             view["dedicated"] = _clean(dict((k, hardware.get(k)) for k in
                                             ("num_virtual_cpus", "machine_type", "storage_gib", "disk_iops")))
+            view["dedicated"]["network_visibility"] = cluster.get("network_visibility") or "PUBLIC"
             view["cockroach_version"] = cluster.get("cockroach_version")
         else:
             serverless = config.get("serverless") or {}
@@ -281,7 +320,9 @@ class ClusterResource(Resource):
         if serverless.get("spend_limit") is not None and serverless["spend_limit"] != config.get("spend_limit"):
             wanted["spend_limit"] = serverless["spend_limit"]
         limits = _clean(serverless.get("usage_limits") or {})
-        if limits and subset_differs(config.get("usage_limits") or {}, limits):
+        # The service keeps a spend limit or usage limits: asking for usage limits on a cluster
+        # with a spend limit switches it over once (the service then drops the spend limit).
+        if limits and (subset_differs(config.get("usage_limits") or {}, limits) or config.get("spend_limit")):
             wanted["usage_limits"] = dict(config.get("usage_limits") or {}, **limits)
         return wanted
 
@@ -335,7 +376,7 @@ class ClusterResource(Resource):
             cluster["regions"] = [{"name": r["name"], "node_count": 0, "primary": r["name"] == primary} for r in regions]
         else:
             dedicated = _clean(params.get("dedicated") or {})
-            dedicated.pop("network_visibility", None)
+            cluster["network_visibility"] = dedicated.pop("network_visibility", None) or "PUBLIC"
             cluster["config"] = {"dedicated": dedicated}
             cluster["regions"] = [{"name": r["name"], "node_count": r["node_count"]} for r in params["regions"]]
             if params.get("cockroach_version"):
@@ -354,9 +395,13 @@ class ClusterResource(Resource):
         config = current.setdefault("config", {})
         if "serverless" in body:
             serverless = config.setdefault("serverless", {})
-            for key in ("spend_limit", "usage_limits"):
-                if key in body["serverless"]:
-                    serverless[key] = body["serverless"][key]
+            # As the service does: setting one of the two limits clears the other.
+            if "spend_limit" in body["serverless"]:
+                serverless["spend_limit"] = body["serverless"]["spend_limit"]
+                serverless["usage_limits"] = {}
+            if "usage_limits" in body["serverless"]:
+                serverless["usage_limits"] = body["serverless"]["usage_limits"]
+                serverless.pop("spend_limit", None)
             if "regions" in body["serverless"]:
                 primary = body["serverless"].get("primary_region") or body["serverless"]["regions"][0]
                 current["regions"] = [{"name": n, "node_count": 0, "primary": n == primary}

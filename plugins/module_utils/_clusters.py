@@ -13,12 +13,16 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
 
 CLUSTERS_PATH = "/api/v1/clusters"
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 BUSY_STATES = frozenset(["CREATING", "LOCKED"])
 FAILED_STATES = frozenset(["CREATION_FAILED"])
+
+
+class ClusterNotFound(NotFound):
+    """The cluster a task names does not exist (or is DELETED)."""
 
 
 def looks_like_id(value):
@@ -56,32 +60,54 @@ def get_cluster(client, cluster_id):
         raise
 
 
+def _scan(client, name, include_deleted):
+    """(the cluster called ``name`` or None, how many clusters were read). Stops at the live
+    cluster of that name, so the count is the whole listing's only when none is live."""
+    params = {"show_inactive": "true"} if include_deleted else None
+    deleted = None
+    count = 0
+    for cluster in client.paginate(CLUSTERS_PATH, "clusters", params=params):
+        count += 1
+        if cluster.get("name") == name:
+            if cluster.get("state") != "DELETED":
+                return cluster, count  # a name can be reused after a delete: the live one wins
+            deleted = deleted or cluster
+    return deleted, count
+
+
+def missing_message(name_or_id, count=None, show_inactive=False, deleted=None):
+    """What was looked for and where: ``no cluster named 'x' among 12 clusters (show_inactive: false)``."""
+    if looks_like_id(name_or_id):
+        if deleted:
+            return "no cluster with id %s: it was deleted%s" % (
+                name_or_id, " at %s" % deleted["deleted_at"] if deleted.get("deleted_at") else "")
+        return "no cluster with id %s" % name_or_id
+    return "no cluster named %r among %d cluster%s (show_inactive: %s)" % (
+        name_or_id, count or 0, "" if count == 1 else "s", "true" if show_inactive else "false")
+
+
 def find_cluster(client, name_or_id, include_deleted=False):
     """Find a cluster by id (one GET) or by name (one listing); None when absent.
 
     A DELETED cluster counts as absent unless ``include_deleted``.
     """
+    try:
+        return require_cluster(client, name_or_id, include_deleted)
+    except ClusterNotFound:
+        return None
+
+
+def require_cluster(client, name_or_id, include_deleted=False):
+    """The cluster, by id (one GET) or by name (one listing); ClusterNotFound when absent."""
     if looks_like_id(name_or_id):
         cluster = get_cluster(client, name_or_id)
-        if cluster is not None and cluster.get("state") == "DELETED" and not include_deleted:
-            return None
+        if cluster is None or (cluster.get("state") == "DELETED" and not include_deleted):
+            raise ClusterNotFound(missing_message(name_or_id, deleted=cluster), method="GET",
+                                  path=cluster_path(name_or_id))
         return cluster
-    params = {"show_inactive": "true"} if include_deleted else None
-    deleted = None
-    for cluster in client.paginate(CLUSTERS_PATH, "clusters", params=params):
-        if cluster.get("name") == name_or_id:
-            if cluster.get("state") != "DELETED":
-                return cluster  # a name can be reused after a delete: the live one wins
-            deleted = deleted or cluster
-    return deleted
-
-
-def require_cluster(client, name_or_id):
-    cluster = find_cluster(client, name_or_id)
+    cluster, count = _scan(client, name_or_id, include_deleted)
     if cluster is None:
-        by_id = looks_like_id(name_or_id)
-        raise ApiError("cluster %r was not found (by %s)" % (name_or_id, "id" if by_id else "name"),
-                       status=404, method="GET", path=cluster_path(name_or_id) if by_id else CLUSTERS_PATH)
+        raise ClusterNotFound(missing_message(name_or_id, count, include_deleted), method="GET", path=CLUSTERS_PATH)
     return cluster
 
 

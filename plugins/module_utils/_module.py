@@ -21,15 +21,19 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     DEFAULT_API_URL,
     DEFAULT_API_VERSION,
     HAS_REQUESTS,
+    MISSING_API_KEY,
     REQUESTS_IMPORT_ERROR,
     ApiError,
     CockroachClient,
     WaitTimeout,
+    explain,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, ModuleContext
 
 COMMON_ARGUMENT_SPEC = dict(
-    api_key=dict(type="str", required=True, no_log=True, fallback=(env_fallback, ["COCKROACH_API_KEY"])),
+    # Not required=True: AnsibleModule would then say only "missing required arguments:
+    # api_key"; CockroachModule says where the key can come from instead.
+    api_key=dict(type="str", no_log=True, fallback=(env_fallback, ["COCKROACH_API_KEY"])),
     api_url=dict(type="str", default=DEFAULT_API_URL, fallback=(env_fallback, ["COCKROACH_SERVER"])),
     api_version=dict(type="str", default=DEFAULT_API_VERSION, fallback=(env_fallback, ["COCKROACH_API_VERSION"])),
     validate_certs=dict(type="bool", default=True),
@@ -55,6 +59,8 @@ class CockroachModule(object):
             self.module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         self.params = self.module.params
         self._client = None
+        if not (self.params.get("api_key") or "").strip():
+            self.fail(MISSING_API_KEY)
 
     @property
     def client(self):
@@ -92,9 +98,11 @@ class CockroachModule(object):
         try:
             result = action()
         except ApiError as error:
-            self.fail(str(error), error=error.to_dict())
+            # ``error.result``: what a change that went through before the failure returns.
+            self.fail(explain(error), error=error.to_dict(), **getattr(error, "result", {}))
         except WaitTimeout as timeout:
-            self.fail(str(timeout), waited=round(timeout.waited, 1), last_seen=timeout.last)
+            self.fail(str(timeout), waited=round(timeout.waited, 1), last_seen=timeout.last,
+                      **getattr(timeout, "result", {}))
         except InvalidInput as problem:
             self.fail(str(problem))
         self.exit(**result)

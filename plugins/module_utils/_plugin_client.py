@@ -18,6 +18,7 @@ __metaclass__ = type
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     DEFAULT_API_URL,
     DEFAULT_API_VERSION,
+    MISSING_API_KEY,
     CockroachClient,
 )
 
@@ -35,7 +36,7 @@ def client_from_options(options, client_class=CockroachClient):
     """
     api_key = options.get("api_key")
     if not api_key or not str(api_key).strip():
-        raise MissingApiKey("no API key: set the api_key option or the COCKROACH_API_KEY environment variable")
+        raise MissingApiKey(MISSING_API_KEY)
     timeout = options.get("request_timeout")
     return client_class(
         api_key=str(api_key).strip(),
@@ -44,14 +45,3 @@ def client_from_options(options, client_class=CockroachClient):
         validate_certs=True if options.get("validate_certs") is None else bool(options["validate_certs"]),
         timeout=float(timeout) if timeout else 30.0,
     )
-
-
-def explain(error):
-    """The client's message for an ApiError, with a hint for the usual causes."""
-    text = str(error)
-    status = getattr(error, "status", None)
-    if status == 401:
-        text += " (check the API key: the api_key option or COCKROACH_API_KEY)"
-    elif status == 403:
-        text += " (the API key's service account lacks a role that can read this)"
-    return text

@@ -15,6 +15,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import contextlib
 import copy
 
 MASK = "********"
@@ -159,9 +160,10 @@ def reconcile(resource):
             return _result(resource, False, None, None, None)
         resource.validate_delete(current)
         if not ctx.check_mode:
-            resource.delete(current)
-            if resource.waiting:
-                resource.wait_gone(current)
+            with changing(resource, current):
+                resource.delete(current)
+                if resource.waiting:
+                    resource.wait_gone(current)
         return _result(resource, True, None, before, None)
 
     resource.validate(current)
@@ -169,9 +171,10 @@ def reconcile(resource):
         if ctx.check_mode:
             created = resource.predict_create()
         else:
-            created = resource.create()
-            if resource.waiting:
-                created = resource.wait_ready(created)
+            with changing(resource, None) as seen:
+                created = seen.value = resource.create()
+                if resource.waiting:
+                    created = resource.wait_ready(created)
         return _result(resource, True, created, None, resource.view(created))
 
     changes = resource.changes(current)
@@ -182,10 +185,38 @@ def reconcile(resource):
     if ctx.check_mode:
         updated = resource.predict_update(copy.deepcopy(current), changes)
     else:
-        updated = resource.update(current, changes)
-        if resource.waiting:
-            updated = resource.wait_ready(updated)
+        with changing(resource, current) as seen:
+            updated = seen.value = resource.update(current, changes)
+            if resource.waiting:
+                updated = resource.wait_ready(updated)
     return _result(resource, True, updated, before, resource.view(updated))
+
+
+class _LastSeen(object):
+    def __init__(self, value):
+        self.value = value
+
+
+@contextlib.contextmanager
+def changing(resource, value):
+    """Around the requests that change a resource and the wait after them: when something
+    fails once a change went through, the failure still says ``changed: true`` and returns
+    the resource as last seen (a create that timed out waiting did create the resource).
+    Yields a holder whose ``value`` the caller updates with what the API answered."""
+    seen = _LastSeen(value)
+    client = resource.client
+    mark = len(getattr(client, "calls", None) or [])
+    try:
+        yield seen
+    except Exception as error:
+        changed_since = getattr(client, "changed_since", None)
+        if changed_since is not None and changed_since(mark):
+            last = getattr(error, "last", None)
+            error.result = {"changed": True, resource.kind: resource.public(seen.value if last is None else last)}
+            if getattr(error, "timed_out", False):
+                error.args = ("%s; the change was made and goes on: run the task again (or with a longer "
+                              "wait_timeout) to wait for it" % error,)
+        raise
 
 
 def _result(resource, changed, value, before, after):

@@ -34,6 +34,9 @@ options:
       - Name or id (a UUID) of the cluster.
       - A name costs one listing of the clusters to find the cluster. An id costs no extra
         request, except one read of the cluster's state before the first change.
+      - In check mode, a cluster that does not exist yet counts as a new, empty one (an earlier
+        task of the playbook would create it), so the task predicts its change and warns. A real
+        run fails on a cluster that does not exist.
     type: str
     required: true
   entries:
@@ -156,11 +159,17 @@ EXAMPLES = r"""
       - cidr: 203.0.113.7/32
     state: absent
 
-- name: Allow the addresses of every app server of the inventory
+- name: Make an entry of the address of every app server of the inventory
+  ansible.builtin.set_fact:
+    app_entries: "{{ app_entries | default([]) + [{'cidr': hostvars[item].ansible_host, 'name': item}] }}"
+  loop: "{{ groups['app'] }}"
+  run_once: true
+
+- name: Allow the app servers, and only them
   cockroachdb.cloud.cockroach_allowlist:
     cluster: orders-prod
-    entries: "{{ groups['app'] | map('extract', hostvars, 'ansible_host')
-                 | map('community.general.dict_kv', 'cidr') | list }}"
+    entries: "{{ app_entries }}"
+    purge: true
   run_once: true
 """
 
@@ -225,15 +234,17 @@ cluster_id:
   sample: 3b1f0a7e-6a89-4c1e-9f61-2f4a8f3c0d2a
 diff:
   description:
-    - The entries that change, before and after, under C(entries) as C({cidr, name, sql, ui})
-      sorted by network. C(before.entries) holds the updated and removed entries as they
-      were, C(after.entries) the added and updated ones as they become. Entries that do not
-      change are left out, so a task that changes nothing has two empty lists.
+    - The whole allowlist before and after the task, under C(entries) as
+      C({cidr, name, sql, ui}) sorted by network (address, then mask). An entry that does not
+      change stands on both sides, so the unified diff of C(--diff) pairs every entry with
+      itself and shows additions, updates and removals as such. A task that changes nothing
+      has the same list on both sides.
   returned: success
   type: dict
   sample:
     before:
       entries:
+        - {cidr: 9.9.9.0/24, name: old, sql: true, ui: false}
         - {cidr: 10.0.0.0/24, name: office, sql: true, ui: false}
     after:
       entries:

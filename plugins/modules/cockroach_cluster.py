@@ -18,8 +18,9 @@ description:
   - Finds the cluster by O(name) (one listing of the clusters) or by O(id) (one read). A
     C(DELETED) cluster counts as absent.
   - An option that is not set is not managed. A re-run with the same options sends no change.
-  - The name, the cloud provider and the plan of a cluster cannot change; asking for it fails
-    before any change is sent.
+  - The name, the cloud provider, the plan and the network visibility of a cluster cannot
+    change; asking for it fails before any change is sent. Every option that is set is
+    either applied, or refused with a message; none is ignored.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -37,6 +38,9 @@ options:
   id:
     description:
       - ID of an existing cluster (a UUID). Use it instead of O(name) to manage a cluster by id.
+      - An id never creates a cluster. With O(state=present), an id that names no cluster (or
+        a deleted one) fails with C(no cluster with id ...); with O(state=absent) it is
+        already absent (C(changed=false)).
     type: str
   state:
     description:
@@ -84,9 +88,14 @@ options:
       spend_limit:
         description:
           - Monthly spend limit in US cents (legacy; use O(serverless.usage_limits)).
+          - Mutually exclusive with O(serverless.usage_limits); the service keeps one or the
+            other. Setting it on a cluster that has usage limits replaces them (once).
         type: int
       usage_limits:
-        description: Limits on resource use. Only the limits given are managed.
+        description:
+          - Limits on resource use. Only the limits given are managed.
+          - Mutually exclusive with O(serverless.spend_limit). Setting them on a cluster that
+            has a spend limit replaces it (once).
         type: dict
         suboptions:
           request_unit_limit:
@@ -120,14 +129,19 @@ options:
         description: Disk IOPS per node (AWS).
         type: int
       network_visibility:
-        description: Whether the cluster is reachable from the internet. Set at creation only.
+        description:
+          - Whether the cluster is reachable from the internet. Set at creation only, since the API
+            cannot change it, so a different value for an existing cluster fails before any
+            change.
         type: str
         choices: [PUBLIC, PRIVATE]
   cockroach_version:
     description:
-      - Major CockroachDB version of a dedicated cluster, such as V(v24.3). Setting the next
-        major version on an existing cluster upgrades it; the upgrade is sent on its own,
-        after any other change.
+      - Major CockroachDB version of a dedicated cluster, such as V(v24.3) (or V(24.3)).
+        Setting the next major version on an existing cluster upgrades it; the upgrade is
+        sent on its own, after any other change.
+      - A patch version (V(v24.3.5)) is refused, since CockroachDB Cloud rolls out patch releases
+        itself.
     type: str
   labels:
     description:

@@ -31,6 +31,9 @@ options:
       - Name or ID of the cluster that holds the database.
       - A cluster that is being created or changed (C(CREATING), C(LOCKED)) refuses changes;
         the module waits for it first (see O(wait) and O(wait_timeout)).
+      - In check mode, a cluster that does not exist yet counts as a new, empty one (an earlier
+        task of the playbook would create it), so the task predicts its change and warns. A real
+        run fails on a cluster that does not exist.
     type: str
     required: true
   name:

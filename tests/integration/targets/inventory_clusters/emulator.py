@@ -26,6 +26,7 @@ import http.client
 import json
 import math
 import re
+import subprocess
 import sys
 import time
 from os import environ
@@ -181,6 +182,11 @@ def cmd_check_list(state_file, listing_file):
     check(o["id"] == state["dedicated"][0] and o["cockroach_version"].startswith("v") and o["created_at"], "id etc.")
     check(o["team_name"] == "orders" and mine[top_sls]["team_name"] == "none", "compose variable")
     check("name" not in o, "no host variable 'name' (reserved by ansible-core)")
+    check(set(mine) <= hosts("cockroach_clusters"), "every cluster in cockroach_clusters")
+    interpreter = (listing["cockroach_clusters"].get("vars") or {}).get("ansible_python_interpreter") \
+        or o.get("ansible_python_interpreter")
+    check(interpreter and subprocess.call([interpreter, "-c", "import requests"]) == 0,
+          "the hosts' Python (%r) is the controller's, with requests" % interpreter)
     check(mine[billing]["folder"] == state["child"], "billing folder path")
     print("list: %d hosts (%d of this run), %d groups" % (len(hostvars), len(mine), len(listing) - 1))
 

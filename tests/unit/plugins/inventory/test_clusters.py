@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import sys
 
 import pytest
 
@@ -258,6 +259,26 @@ def test_connection_option(tmp_path, estate):
     assert hostvars(inventory, "web-dev")["ansible_connection"] == "ansible.builtin.local"
 
 
+def test_hosts_run_modules_with_the_controllers_python_by_default(tmp_path, estate):
+    _plugin, inventory = run(tmp_path, estate)
+    group = inventory.groups["cockroach_clusters"]
+    # A group variable (overridable by group_vars/host_vars files and compose), not a host variable.
+    assert group.get_vars()["ansible_python_interpreter"] == sys.executable
+    assert sorted(h.name for h in group.get_hosts()) == sorted(inventory.hosts)
+    assert "ansible_python_interpreter" not in hostvars(inventory, "web-dev")
+
+
+@pytest.mark.parametrize("options, expected", [
+    (dict(python_interpreter="/opt/venv/bin/python"), "/opt/venv/bin/python"),
+    (dict(python_interpreter=""), None),
+    (dict(connection="ssh"), None),
+])
+def test_python_interpreter_option(tmp_path, estate, options, expected):
+    _plugin, inventory = run(tmp_path, estate, **options)
+    group = inventory.groups.get("cockroach_clusters")
+    assert (group.get_vars().get("ansible_python_interpreter") if group else None) == expected
+
+
 def test_api_data_is_never_templated(tmp_path, fake_api):
     api = fake_api([make_cluster("tricky-one", labels={"note": "{{ 6 * 7 }}"})])
     _plugin, inventory = run(tmp_path, api, compose={"note": "labels.note"})
@@ -342,7 +363,8 @@ def test_missing_key_fails_before_any_request(tmp_path, estate):
 
 def test_unreachable_api(tmp_path, refused_url):
     client = CockroachClient(API_KEY, api_url=refused_url, sleep=lambda seconds: None)
-    with pytest.raises(AnsibleError, match=r"cannot reach %s: connection refused \(gave up after 6 attempts" % refused_url):
+    # A refusal is not a busy server: one quick retry, not six attempts with backoff.
+    with pytest.raises(AnsibleError, match=r"cannot reach %s: connection refused \(gave up after 2 attempts" % refused_url):
         run(tmp_path, api_url=refused_url, api_key=API_KEY, client=client)
 
 

@@ -68,17 +68,20 @@ def test_names_and_ids_with_options(api):
     assert api.requests[-1][2] == {"database": "shop", "sql_user": "app", "os": "LINUX"}
 
 
-@pytest.mark.parametrize("term, how", [("no-such-db", "name"), ("6f1c2a4e-0d7b-4f0e-9a55-3c1e7b2d9f10", "id")])
-def test_unknown_cluster(api, term, how):
-    with pytest.raises(AnsibleError, match=r"cluster '%s' was not found \(by %s\)" % (term, how)):
+@pytest.mark.parametrize("term, message", [
+    ("no-such-db", r"^no cluster named 'no-such-db' among \d+ clusters \(show_inactive: false\)$"),
+    ("6f1c2a4e-0d7b-4f0e-9a55-3c1e7b2d9f10", r"^no cluster with id 6f1c2a4e-0d7b-4f0e-9a55-3c1e7b2d9f10$"),
+])
+def test_unknown_cluster(api, term, message):
+    with pytest.raises(AnsibleError, match=message):
         lookup(api, ["web-dev", term])
 
 
 def test_deleted_cluster_is_unknown(api):
     deleted = api.clusters[2]
-    with pytest.raises(AnsibleError, match="was not found"):
+    with pytest.raises(AnsibleError, match="no cluster with id %s: it was deleted" % deleted["id"]):
         lookup(api, [deleted["id"]])
-    with pytest.raises(AnsibleError, match="was not found"):
+    with pytest.raises(AnsibleError, match="no cluster named 'old-one' among"):
         lookup(api, ["old-one"])
 
 

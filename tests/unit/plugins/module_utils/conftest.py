@@ -181,10 +181,13 @@ def serve():
 
 @pytest.fixture
 def make_client(clock):
-    """``make_client(url, **options)``: a CockroachClient on the fake clock."""
+    """``make_client(url, **options)``: a CockroachClient on the fake clock (unless the
+    options give ``sleep`` and ``monotonic``)."""
 
     def build(url, **options):
         options.setdefault("timeout", 5.0)
-        return CockroachClient(API_KEY, api_url=url, sleep=clock.sleep, monotonic=clock.monotonic, **options)
+        options.setdefault("sleep", clock.sleep)
+        options.setdefault("monotonic", clock.monotonic)
+        return CockroachClient(API_KEY, api_url=url, **options)
 
     return build

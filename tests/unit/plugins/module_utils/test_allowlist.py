@@ -15,6 +15,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._allowlist impor
     canonical_entry,
     compare,
     desired_entries,
+    diff_entry,
     info_entries,
     normalize_cidr,
     reconcile_allowlist,
@@ -130,16 +131,23 @@ def test_compare_nothing_to_do_when_set_fields_match():
     plan = compare(current, desired_entries([{"cidr": "10.0.0.9/24", "name": "office"}, {"cidr": "203.0.113.7"}]))
     assert not plan
     assert plan.summary() == {"added": [], "updated": [], "removed": []}
-    assert plan.diff() == {"before": {"entries": []}, "after": {"entries": []}}
+    # The whole set on both sides (nothing changes, so they are equal), sorted by network.
+    assert plan.diff(current) == {"before": {"entries": [diff_entry(e) for e in plan.result_set(current)]},
+                                  "after": {"entries": [diff_entry(e) for e in plan.result_set(current)]}}
+    assert [e["cidr"] for e in plan.diff(current)["before"]["entries"]] == ["10.0.0.0/24", "203.0.113.7/32"]
 
 
 def test_compare_add_with_defaults_update_in_place_and_keep_others():
     current = current_set(OFFICE, OLD)
     plan = compare(current, desired_entries([{"cidr": "10.0.0.0/24", "ui": True}, {"cidr": "192.0.2.0/24"}]))
     assert plan.summary() == {"added": ["192.0.2.0/24"], "updated": ["10.0.0.0/24"], "removed": []}
-    assert plan.diff() == {
-        "before": {"entries": [{"cidr": "10.0.0.0/24", "name": "office", "sql": True, "ui": False}]},
-        "after": {"entries": [{"cidr": "10.0.0.0/24", "name": "office", "sql": True, "ui": True},
+    # The whole set before and after, sorted by network: an unchanged entry stands on both
+    # sides, so a unified diff pairs every entry with itself.
+    assert plan.diff(current) == {
+        "before": {"entries": [{"cidr": "9.9.9.0/24", "name": "old", "sql": True, "ui": True},
+                               {"cidr": "10.0.0.0/24", "name": "office", "sql": True, "ui": False}]},
+        "after": {"entries": [{"cidr": "9.9.9.0/24", "name": "old", "sql": True, "ui": True},
+                              {"cidr": "10.0.0.0/24", "name": "office", "sql": True, "ui": True},
                               {"cidr": "192.0.2.0/24", "name": "", "sql": True, "ui": False}]},
     }
     assert [e["cidr"] for e in plan.result_set(current)] == ["9.9.9.0/24", "10.0.0.0/24", "192.0.2.0/24"]
@@ -149,9 +157,12 @@ def test_compare_purge_removes_unnamed_entries():
     current = current_set(OFFICE, RUNNER, OLD)
     plan = compare(current, desired_entries([{"cidr": "10.0.0.0/24"}]), purge=True)
     assert plan.summary() == {"added": [], "updated": [], "removed": ["9.9.9.0/24", "203.0.113.7/32"]}
-    assert plan.diff()["before"]["entries"] == [{"cidr": "9.9.9.0/24", "name": "old", "sql": True, "ui": True},
-                                                {"cidr": "203.0.113.7/32", "name": "ci", "sql": True, "ui": False}]
-    assert plan.diff()["after"] == {"entries": []}
+    assert plan.diff(current)["before"]["entries"] == [
+        {"cidr": "9.9.9.0/24", "name": "old", "sql": True, "ui": True},
+        {"cidr": "10.0.0.0/24", "name": "office", "sql": True, "ui": False},
+        {"cidr": "203.0.113.7/32", "name": "ci", "sql": True, "ui": False}]
+    assert plan.diff(current)["after"] == {"entries": [{"cidr": "10.0.0.0/24", "name": "office", "sql": True,
+                                                        "ui": False}]}
     assert [e["cidr"] for e in plan.result_set(current)] == ["10.0.0.0/24"]
 
 
@@ -249,6 +260,30 @@ def run(api, check_mode=False, **params):
     return reconcile_allowlist(ModuleContext(api, merged, check_mode=check_mode))
 
 
+def test_check_mode_on_a_cluster_not_created_yet_predicts_every_entry_with_a_warning():
+    api = FakeApi(clusters=[])
+    ctx = ModuleContext(api, dict(DEFAULTS, cluster="new-cluster", entries=[{"cidr": "10.0.0.0/24"}]),
+                        check_mode=True)
+    result = reconcile_allowlist(ctx)
+    assert result["changed"] is True and result["added"] == ["10.0.0.0/24"]
+    assert result["cluster_id"] is None
+    assert result["diff"] == {"before": {"entries": []}, "after": {"entries": [
+        {"cidr": "10.0.0.0/24", "name": "", "sql": True, "ui": False}]}}
+    assert len(ctx.warnings) == 1 and "in check mode this task predicts its change" in ctx.warnings[0]
+    assert api.mutations() == []
+    # Outside check mode the same task fails.
+    with pytest.raises(ApiError, match="no cluster named 'new-cluster'"):
+        run(FakeApi(clusters=[]), cluster="new-cluster", entries=[{"cidr": "10.0.0.0/24"}])
+
+
+def test_partial_failure_reports_the_change_made():
+    api = FakeApi([OFFICE], fail_on=("DELETE", 1))
+    with pytest.raises(ApiError) as info:
+        run(api, entries=[{"cidr": "192.0.2.0/24"}], purge=True)
+    assert info.value.result == {"changed": True, "added": ["192.0.2.0/24"], "updated": [], "removed": []}
+    assert "before this failure the task had added 1" in str(info.value)
+
+
 def test_run_by_id_reads_once_and_changes_one_entry_per_request():
     api = FakeApi([OFFICE, RUNNER, OLD])
     entries = [{"cidr": "10.0.0.0/24", "name": "office", "ui": True}, {"cidr": "192.0.2.0/24", "name": "vpn"},
@@ -281,7 +316,8 @@ def test_run_by_id_reads_once_and_changes_one_entry_per_request():
     again = run(api, entries=entries, purge=True)
     assert again["changed"] is False and api.calls == [("GET", BASE)]
     assert again["allowlist"] == result["allowlist"]
-    assert again["diff"] == {"before": {"entries": []}, "after": {"entries": []}}
+    assert again["diff"]["before"] == again["diff"]["after"] == {"entries": [
+        dict((k, e[k]) for k in ("cidr", "name", "sql", "ui")) for e in result["allowlist"]]}
 
 
 def test_check_mode_sends_no_change_and_does_not_wait():
@@ -302,11 +338,11 @@ def test_by_name_costs_one_cluster_listing():
 def test_unknown_cluster():
     with pytest.raises(ApiError) as by_name:
         run(FakeApi(), cluster="nope-cluster", entries=[])
-    assert "cluster 'nope-cluster' was not found (by name)" in str(by_name.value)
+    assert str(by_name.value) == "no cluster named 'nope-cluster' among 1 cluster (show_inactive: false)"
     other = "0b8d9c3a-8f2e-4d1b-a9e4-5c6f7a8b9c0d"
     with pytest.raises(ApiError) as by_id:
         run(FakeApi(), cluster=other, entries=[])
-    assert "cluster %r was not found (by id)" % other in str(by_id.value)
+    assert str(by_id.value) == "no cluster with id %s" % other
     assert by_id.value.status == 404
 
 

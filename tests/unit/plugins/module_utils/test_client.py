@@ -9,8 +9,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import random
+import socket
+import time
 
 import pytest
+import requests
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _client
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, WaitTimeout
@@ -240,7 +243,8 @@ def test_503_on_post_is_retried_when_caller_says_idempotent(serve, make_client, 
 
 # -- transport errors ----------------------------------------------------------------------
 
-def test_connection_refused_post_retried_then_gives_up(make_client, clock, max_jitter, free_port):
+def test_connection_refused_fails_after_one_quick_retry(make_client, clock, max_jitter, free_port):
+    # Nothing listens: not a busy server, so one retry after half a second, not the backoff.
     port = free_port
     client = make_client("http://127.0.0.1:%d" % port, backoff_base=1, backoff_cap=2, retry_budget=6)
     with pytest.raises(ApiError) as info:
@@ -248,27 +252,68 @@ def test_connection_refused_post_retried_then_gives_up(make_client, clock, max_j
     error = info.value
     assert error.status is None
     assert error.ambiguous is False
-    assert error.message.startswith("cannot reach http://127.0.0.1:%d" % port)
-    assert "gave up after 4 attempts" in error.message
+    assert error.message.startswith("cannot reach http://127.0.0.1:%d: connection refused" % port)
+    assert "gave up after 2 attempts" in error.message
     assert str(error).startswith("POST /api/v1/clusters failed: cannot reach")
-    assert clock.sleeps == [1, 2, 2]
-    assert client.calls == [("POST", "/api/v1/clusters", None)] * 4
+    assert clock.sleeps == [0.5]
+    assert client.calls == [("POST", "/api/v1/clusters", None)] * 2
 
 
-def test_connection_refused_post_retried_until_server_is_up(serve, make_client, clock, max_jitter, free_port):
+def test_connection_refused_get_fails_within_a_second_of_real_time(make_client, free_port):
+    # Real clock and sleep: the whole failure takes about the one half-second pause.
+    client = make_client("http://127.0.0.1:%d" % free_port, sleep=time.sleep, monotonic=time.monotonic)
+    started = time.monotonic()
+    with pytest.raises(ApiError, match="connection refused"):
+        client.get("/api/v1/clusters")
+    assert time.monotonic() - started < 2.0
+    assert len(client.calls) == 2
+
+
+def test_connection_refused_post_retried_once_when_the_server_comes_up(serve, make_client, clock, free_port):
     port = free_port
     servers = []
 
-    def start_server_on_second_wait(seconds):
-        if len(clock.sleeps) == 2:
-            servers.append(serve([(200, {"id": "1"})], port=port))
+    def start_server_on_first_wait(seconds):
+        servers.append(serve([(200, {"id": "1"})], port=port))
 
-    clock.on_sleep = start_server_on_second_wait
+    clock.on_sleep = start_server_on_first_wait
     client = make_client("http://127.0.0.1:%d" % port)
     assert client.post("/api/v1/clusters", body={"name": "c1"}) == {"id": "1"}
-    assert [c[2] for c in client.calls] == [None, None, 200]
-    # The refused attempts never reached a server: exactly one request arrived.
+    assert [c[2] for c in client.calls] == [None, 200]
+    # The refused attempt never reached a server: exactly one request arrived.
     assert [(r.method, r.body) for r in servers[0].received] == [("POST", {"name": "c1"})]
+
+
+def test_unresolvable_host_fails_after_one_quick_retry(make_client, clock):
+    client = make_client("http://cockroach-api.invalid")
+    with pytest.raises(ApiError) as info:
+        client.get("/api/v1/clusters")
+    assert "the host name does not resolve" in info.value.message
+    assert clock.sleeps == [0.5]
+
+
+@pytest.mark.parametrize("exc, kind, sent", [
+    (requests.exceptions.ConnectionError(ConnectionRefusedError(111, "Connection refused")), "refused", False),
+    (requests.exceptions.ConnectionError(socket.gaierror(-2, "Name or service not known")), "dns", False),
+    (requests.exceptions.SSLError("CERTIFICATE_VERIFY_FAILED"), "tls", False),
+    (requests.exceptions.ConnectTimeout("connect timed out"), "connect_timeout", False),
+    (requests.exceptions.ReadTimeout("read timed out"), "read_timeout", True),
+    (requests.exceptions.ConnectionError(ConnectionResetError(104, "Connection reset by peer")), "reset", True),
+    (requests.exceptions.ChunkedEncodingError("broken"), "other", True),
+])
+def test_transport_errors_are_classified_by_type(exc, kind, sent):
+    transport = _client.classify_transport_error(exc)
+    assert (transport.kind, transport.sent) == (kind, sent)
+
+
+def test_a_refusal_deep_in_the_cause_chain_is_found():
+    try:
+        try:
+            raise ConnectionRefusedError(111, "Connection refused")
+        except ConnectionRefusedError as inner:
+            raise requests.exceptions.ConnectionError("wrapped") from inner
+    except requests.exceptions.ConnectionError as outer:
+        assert _client.classify_transport_error(outer).kind == "refused"
 
 
 def test_reset_after_post_is_not_resent(serve, make_client, clock):
@@ -437,16 +482,33 @@ def test_wait_for_done_at_once(make_client, clock):
 
 
 def test_wait_for_timeout(make_client, clock):
-    fetch = Poll("busy1", "busy2", "busy3", "busy4")
+    fetch = Poll("busy1", "busy2", "busy3", "busy4", "busy5")
     with pytest.raises(WaitTimeout) as info:
         make_client("http://127.0.0.1:9").wait_for(fetch, lambda v: False, timeout=5, interval=1.0,
                                                    max_interval=10.0, what="the thing")
-    # Sleeps 1, 1.5, 2.25 (4.75 s); one more 3.375 s would pass the 5 s timeout.
-    assert clock.sleeps == [1.0, 1.5, 2.25]
-    assert fetch.count == 4
-    assert info.value.last == "busy4"
-    assert info.value.waited == pytest.approx(4.75)
+    # Sleeps 1, 1.5, 2.25 (4.75 s), then the 0.25 s left: the whole timeout passes, and one
+    # last read at the end.
+    assert clock.sleeps == [1.0, 1.5, 2.25, 0.25]
+    assert fetch.count == 5
+    assert info.value.last == "busy5"
+    assert info.value.waited == pytest.approx(5.0)
+    assert info.value.timed_out is True
     assert str(info.value) == "timed out after 5 s waiting for the thing"
+
+
+def test_wait_for_a_short_timeout_waits_it_whole(make_client, clock):
+    # wait_timeout: 1 used to fail at once, "after 0 s".
+    fetch = Poll("busy")
+    with pytest.raises(WaitTimeout) as info:
+        make_client("http://127.0.0.1:9").wait_for(fetch, lambda v: False, timeout=1, what="the thing")
+    assert clock.sleeps == [1.0]
+    assert fetch.count == 2
+    assert str(info.value) == "timed out after 1 s waiting for the thing"
+
+
+@pytest.mark.parametrize("value, text", [(0.4, "0.4 s"), (1.02, "1 s"), (59.6, "60 s"), (125, "2 min 5 s")])
+def test_seconds(value, text):
+    assert _client.seconds(value) == text
 
 
 def test_wait_for_failed_stops_early(make_client, clock):
@@ -460,3 +522,39 @@ def test_wait_for_failed_stops_early(make_client, clock):
     assert info.value.waited == pytest.approx(1.0)
     assert fetch.count == 2
     assert clock.sleeps == [1.0]
+
+
+# -- what a failure says --------------------------------------------------------------------
+
+def test_changed_since_counts_successful_changes_only(serve, make_client):
+    server = serve([OK, (400, {"message": "bad"}), (200, {"id": "1"})])
+    client = make_client(server.url)
+    client.get("/api/v1/x")
+    mark = len(client.calls)
+    with pytest.raises(ApiError):
+        client.post("/api/v1/x", body={})
+    assert client.changed_since(mark) is False
+    client.patch("/api/v1/x", body={})
+    assert client.changed_since(mark) is True
+    assert client.changed_since(len(client.calls)) is False
+
+
+@pytest.mark.parametrize("error, text", [
+    (ApiError("bad key", status=401, method="GET", path="/api/v1/clusters"),
+     "GET /api/v1/clusters failed with HTTP 401: bad key (check the API key: the api_key option or the "
+     "COCKROACH_API_KEY environment variable)"),
+    (ApiError("no role", status=403, method="POST", path="/api/v1/clusters"),
+     "POST /api/v1/clusters failed with HTTP 403: no role (the API key's service account lacks a role that "
+     "allows this)"),
+    (ApiError("boom", status=500, method="GET", path="/x"), "GET /x failed with HTTP 500: boom"),
+    (_client.NotFound("no cluster named 'x' among 3 clusters", method="GET", path="/api/v1/clusters"),
+     "no cluster named 'x' among 3 clusters"),
+])
+def test_explain(error, text):
+    assert _client.explain(error) == text
+
+
+def test_not_found_is_404_in_the_structured_error_but_not_an_http_failure():
+    error = _client.NotFound("no cluster with id x", method="GET", path="/api/v1/clusters/x")
+    assert str(error) == "no cluster with id x"
+    assert error.to_dict()["status"] == 404 and error.to_dict()["code"] == "NOT_FOUND"

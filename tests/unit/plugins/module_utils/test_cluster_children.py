@@ -120,7 +120,7 @@ def test_cluster_by_id_is_not_read_for_a_listing(serve, make_client):
 def test_cluster_by_id_listing_404_is_cluster_not_found(serve, make_client):
     server = serve([NOT_FOUND])
     children = ClusterChildren(make_client(server.url), CID, "sql-users", "users", for_change=False)
-    with pytest.raises(ClusterNotFound, match="cluster '%s' was not found \\(by id\\)" % CID):
+    with pytest.raises(ClusterNotFound, match="^no cluster with id %s$" % CID):
         children.items()
 
 
@@ -174,14 +174,18 @@ def test_custom_key(serve, make_client):
     assert server.received[1].path == "/api/v1/clusters/%s/networking/allowlist" % CID
 
 
-@pytest.mark.parametrize("ref, how", [("nope-cluster", "by name"), (CID, "by id")])
-def test_unknown_cluster(serve, make_client, ref, how):
+@pytest.mark.parametrize("ref, how, message", [
+    ("nope-cluster", "by name", "no cluster named 'nope-cluster' among 1 cluster (show_inactive: false)"),
+    (CID, "by id", "no cluster with id %s" % CID),
+])
+def test_unknown_cluster(serve, make_client, ref, how, message):
     server = serve([listing(cluster("other-cluster")) if how == "by name" else NOT_FOUND])
     children = ClusterChildren(make_client(server.url), ref, "sql-users", "users")
     with pytest.raises(ClusterNotFound) as info:
         children.items()
     assert info.value.status == 404
-    assert "cluster %r was not found (%s)" % (ref, how) in str(info.value)
+    # Says what was looked for and where, not "GET ... failed with HTTP 404" (the listing answered 200).
+    assert str(info.value) == message
     assert len(server.received) == 1
 
 
@@ -264,8 +268,22 @@ def test_resource_absent_on_a_missing_cluster_is_unchanged(serve, make_client):
 
 def test_resource_present_on_a_missing_cluster_fails(serve, make_client):
     server = serve([listing()])
-    with pytest.raises(ClusterNotFound, match="'it-cluster' was not found"):
+    with pytest.raises(ClusterNotFound, match="no cluster named 'it-cluster' among 0 clusters"):
         reconcile(child(make_client(server.url)))
+
+
+def test_resource_in_check_mode_on_a_cluster_not_created_yet_predicts_with_a_warning(serve, make_client):
+    # ansible-playbook --check of a setup: the cluster task only predicted its creation.
+    server = serve([listing()])
+    task = child(make_client(server.url), check_mode=True)
+    result = reconcile(task)
+    assert result["changed"] is True
+    assert result["thing"] == {"name": "a"}
+    assert result["diff"] == {"before": {}, "after": {"name": "a"}}
+    assert task.ctx.warnings == ["no cluster named 'it-cluster' among 0 clusters (show_inactive: false); in check "
+                                 "mode this task predicts its change as on a new, empty cluster (as if an earlier "
+                                 "task created it), a real run fails unless the cluster exists by then"]
+    assert [r.method for r in server.received] == ["GET"]
 
 
 def test_resource_create_after_an_ambiguous_failure_looks_first(serve, make_client):

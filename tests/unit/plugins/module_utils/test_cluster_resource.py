@@ -10,7 +10,9 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, CockroachClient, WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_resource import ClusterResource, normalize_version
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, ModuleContext, reconcile
 
 DEFAULTS = dict(name=None, id=None, state="present", cloud_provider=None, plan=None, regions=None,
@@ -55,6 +57,8 @@ class FakeClient(object):
         for cluster in self.clusters:
             if path.endswith(cluster["id"]):
                 return cluster
+        if path.startswith("/api/v1/clusters/"):
+            raise ApiError("cluster not found", status=404, method="GET", path=path)
         raise AssertionError(path)
 
     def mutations(self):
@@ -82,6 +86,13 @@ def test_normalize_version(given, major):
     (dict(name="web-app", regions=[{"name": "a", "primary": True}, {"name": "a"}]), "must not repeat"),
     (dict(name="web-app", plan="serverless", cockroach_version="v24.3"), "dedicated clusters only"),
     (dict(name="web-app", labels={"env": 1}), "must have a string value"),
+    (dict(id="web-app"), "id must be a cluster id (a UUID"),
+    (dict(name="web-app", serverless={"spend_limit": 500, "usage_limits": {"request_unit_limit": 1000}}),
+     "serverless.spend_limit and serverless.usage_limits cannot be used together"),
+    (dict(name="web-app", plan="serverless", regions=[{"name": "us-central1", "primary": False}]),
+     "region us-central1 is the only region, so it is the primary region"),
+    (dict(name="orders-db", cockroach_version="v24.3.5"), "takes a major version such as v24.3, got 'v24.3.5'"),
+    (dict(name="orders-db", cockroach_version="latest"), "must be a major version such as v24.3"),
 ])
 def test_input_checks_need_no_request(params, message):
     client = FakeClient()
@@ -163,6 +174,8 @@ def test_storage_cannot_shrink():
 
 
 @pytest.mark.parametrize("params, message", [
+    (dict(id=DEDICATED["id"], dedicated={"network_visibility": "PRIVATE"}),
+     "has network visibility PUBLIC; it is set when a cluster is created and cannot change to PRIVATE"),
     (dict(id=DEDICATED["id"], plan="serverless"), "its plan cannot change to SERVERLESS"),
     (dict(id=DEDICATED["id"], cloud_provider="GCP"), "its cloud provider cannot change to GCP"),
     (dict(id=DEDICATED["id"], name="renamed-db"), "cannot be renamed"),
@@ -187,5 +200,120 @@ def test_view_uses_the_options_vocabulary():
     assert view["delete_protection"] is True
     assert view["folder"] == "root"
     assert view["regions"] == [{"name": "us-east-1", "node_count": 3}]
-    assert view["dedicated"] == {"machine_type": "m6i.xlarge", "num_virtual_cpus": 4, "storage_gib": 15, "disk_iops": 0}
+    assert view["dedicated"] == {"machine_type": "m6i.xlarge", "num_virtual_cpus": 4, "storage_gib": 15, "disk_iops": 0,
+                                 "network_visibility": "PUBLIC"}
     assert "serverless" not in view
+
+
+# -- an id names an existing cluster -------------------------------------------------------------
+
+UNKNOWN_ID = "11111111-2222-4333-8444-555555555555"
+
+
+def test_unknown_id_fails_and_never_creates():
+    client = FakeClient([SERVERLESS])
+    with pytest.raises(ClusterNotFound) as info:
+        reconcile(resource(client, id=UNKNOWN_ID, name="web-app2", cloud_provider="GCP",
+                           regions=[{"name": "us-central1"}]))
+    assert str(info.value) == "no cluster with id %s" % UNKNOWN_ID
+    assert client.mutations() == []
+
+
+def test_unknown_id_with_labels_only_fails_without_asking_for_create_options():
+    with pytest.raises(ClusterNotFound, match="^no cluster with id %s$" % UNKNOWN_ID):
+        reconcile(resource(FakeClient(), id=UNKNOWN_ID, labels={"env": "x"}))
+
+
+def test_unknown_id_in_check_mode_fails_too():
+    with pytest.raises(ClusterNotFound):
+        reconcile(resource(FakeClient(), check_mode=True, id=UNKNOWN_ID, name="web-app2", cloud_provider="GCP",
+                           regions=[{"name": "us-central1"}]))
+
+
+def test_unknown_id_absent_is_a_no_op():
+    client = FakeClient()
+    result = reconcile(resource(client, id=UNKNOWN_ID, state="absent"))
+    assert result["changed"] is False and result["cluster"] == {}
+    assert client.mutations() == []
+
+
+def test_deleted_id_fails_saying_so():
+    deleted = dict(SERVERLESS, state="DELETED", deleted_at="2026-11-01T10:00:00Z")
+    with pytest.raises(ClusterNotFound, match="no cluster with id %s: it was deleted at 2026-11-01T10:00:00Z"
+                       % SERVERLESS["id"]):
+        reconcile(resource(FakeClient([deleted]), id=SERVERLESS["id"], labels={"a": "b"}))
+
+
+# -- spend limit or usage limits --------------------------------------------------------------------
+
+SPEND_LIMITED = dict(SERVERLESS, config={"serverless": {"spend_limit": 500, "usage_limits": {}}})
+
+
+def test_usage_limits_replace_a_spend_limit_once():
+    limits = {"request_unit_limit": 1000}
+    task = resource(id=SPEND_LIMITED["id"], serverless={"usage_limits": limits})
+    changes = task.changes(SPEND_LIMITED)
+    assert changes == {"body": {"serverless": {"usage_limits": {"request_unit_limit": 1000}}}}
+    predicted = task.predict_update(dict(SPEND_LIMITED, config={"serverless": {"spend_limit": 500,
+                                                                               "usage_limits": {}}}), changes)
+    # As the service does: the spend limit is gone, so the next run is a no-op.
+    assert predicted["config"]["serverless"] == {"usage_limits": {"request_unit_limit": 1000}}
+    assert resource(id=SPEND_LIMITED["id"], serverless={"usage_limits": limits}).changes(predicted) == {}
+
+
+def test_a_spend_limit_replaces_usage_limits_once():
+    task = resource(id=SERVERLESS["id"], serverless={"spend_limit": 700})
+    changes = task.changes(SERVERLESS)
+    assert changes == {"body": {"serverless": {"spend_limit": 700}}}
+    predicted = task.predict_update(dict(SERVERLESS, config={"serverless": {"usage_limits": {"request_unit_limit": 1}}}),
+                                    changes)
+    assert predicted["config"]["serverless"] == {"spend_limit": 700, "usage_limits": {}}
+    assert resource(id=SERVERLESS["id"], serverless={"spend_limit": 700}).changes(predicted) == {}
+
+
+# -- a change that went through reports changed=true even when the wait fails -----------------------
+
+class SlowCreateClient(FakeClient):
+    """Creates a cluster (POST answered 200) that then stays CREATING."""
+
+    changed_since = CockroachClient.changed_since
+
+    def __init__(self):
+        super(SlowCreateClient, self).__init__()
+        self.calls = []
+
+    def post(self, path, body=None, params=None, idempotent=None):
+        self.calls.append(("POST", path, 200))
+        return {"id": UNKNOWN_ID, "name": body["name"], "state": "CREATING", "plan": "SERVERLESS",
+                "cloud_provider": "GCP", "regions": [{"name": "us-central1"}], "config": {"serverless": {}}}
+
+    def paginate(self, path, key, params=None):
+        self.calls.append(("GET", path, 200))
+        return iter([{"name": "us-central1"}] if "available-regions" in path else [])
+
+    def wait_for(self, fetch, done, timeout, what="", **kwargs):
+        raise WaitTimeout("timed out after 3 s waiting for %s" % what, last={"id": UNKNOWN_ID, "state": "CREATING"},
+                          waited=3.0)
+
+
+def test_create_that_times_out_waiting_reports_changed_with_the_cluster():
+    client = SlowCreateClient()
+    with pytest.raises(WaitTimeout) as info:
+        reconcile(resource(client, name="slow-cl", cloud_provider="GCP", regions=[{"name": "us-central1"}],
+                           wait_timeout=3))
+    assert info.value.result == {"changed": True, "cluster": {"id": UNKNOWN_ID, "state": "CREATING"}}
+    assert str(info.value).startswith("timed out after 3 s waiting for cluster slow-cl to leave state CREATING; "
+                                      "the change was made and goes on")
+
+
+def test_failure_before_any_change_reports_no_change():
+    client = SlowCreateClient()
+
+    def refuse(*_args, **_kwargs):
+        client.calls.append(("POST", "/api/v1/clusters", 400))
+        raise ApiError("quota exceeded", status=400, method="POST", path="/api/v1/clusters")
+
+    client.post = refuse
+    with pytest.raises(ApiError) as info:
+        reconcile(resource(client, name="slow-cl", cloud_provider="GCP", regions=[{"name": "us-central1"}]))
+    assert not hasattr(info.value, "result")

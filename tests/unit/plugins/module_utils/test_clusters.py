@@ -115,10 +115,10 @@ def test_require_cluster(serve, make_client):
     with pytest.raises(ApiError) as info:
         require_cluster(client, "nope-cluster")
     assert info.value.status == 404
-    assert "'nope-cluster' was not found (by name)" in info.value.message
+    assert str(info.value) == "no cluster named 'nope-cluster' among 0 clusters (show_inactive: false)"
     with pytest.raises(ApiError) as info:
         require_cluster(client, CID)
-    assert "(by id)" in info.value.message
+    assert str(info.value) == "no cluster with id %s" % CID
 
 
 def test_wait_until_ready_polls(serve, make_client, clock):

@@ -197,7 +197,7 @@ def test_delete_in_check_mode_sends_nothing():
 
 def test_absent_on_a_missing_cluster_is_unchanged_present_fails():
     assert run(FakeClient(clusters=()), state="absent")["changed"] is False
-    with pytest.raises(ClusterNotFound, match="cluster 'orders-db' was not found"):
+    with pytest.raises(ClusterNotFound, match="no cluster named 'orders-db' among 0 clusters"):
         run(FakeClient(clusters=()))
 
 
