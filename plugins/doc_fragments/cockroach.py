@@ -57,17 +57,53 @@ notes:
 options:
   wait:
     description:
-      - Whether to wait until the resource has reached a stable state (for example a cluster
-        leaving C(CREATING) or C(LOCKED)) before returning.
+      - Whether to wait. It means the same in every module of the collection.
+      - Before the first change, the module waits for a cluster that is C(CREATING) or
+        C(LOCKED), because the API refuses changes to it then. A task that changes nothing
+        never waits for that.
+      - After a change, the module waits until the resource it manages has settled (a
+        cluster leaving C(CREATING) or C(LOCKED), a log export leaving C(ENABLING)), and
+        after a deletion until the resource is gone. A resource that ends in a failed state
+        (C(CREATION_FAILED), C(ENABLE_FAILED)...) makes the task fail, naming the state.
+      - With V(false), the module waits for neither and returns the resource as the API
+        answered; a change to a busy cluster is then retried for up to two minutes only.
     type: bool
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait when O(wait=true). When the time runs out, the module fails
-        with the last state seen (C(last_seen)) and the time it waited (C(waited)). A task
-        that made its change before the wait ran out still reports C(changed=true) and
+      - How many seconds each wait of O(wait) may last. When the time runs out, the module
+        fails with the last state seen (C(last_seen)) and the time it waited (C(waited)). A
+        task that made its change before the wait ran out still reports C(changed=true) and
         returns the resource as last seen; run it again to wait for the rest.
     type: int
+"""
+
+    CLUSTER = r"""
+options:
+  cluster:
+    description:
+      - Name or id (a UUID) of the cluster.
+      - A name costs one listing of the clusters (pages of 500). An id costs no extra request
+        on a task that changes nothing, and one read of the cluster before the first change.
+      - A cluster that is being created or changed (C(CREATING), C(LOCKED)) refuses changes;
+        the module waits for it before the first change (see O(wait)).
+      - With O(state=absent), a cluster that does not exist holds nothing, so nothing is done.
+      - In check mode, a cluster that does not exist yet counts as a new, empty one (an
+        earlier task of the playbook would create it), so the task predicts its change and
+        warns. A real run fails on a cluster that does not exist.
+    type: str
+    required: true
+"""
+
+    CLUSTER_INFO = r"""
+options:
+  cluster:
+    description:
+      - Name or id (a UUID) of the cluster. A name costs one listing of the clusters (pages
+        of 500); an id costs no extra request.
+      - A cluster that does not exist is an error that names it.
+    type: str
+    required: true
 """
 
     ACTIONGROUP = r"""

@@ -250,13 +250,12 @@ from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import CLUSTERS_PATH, label_value, labels_match
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._folders import ROOT, Folders, normalize_path
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
     MissingApiKey,
     client_from_options,
 )
 
-FOLDERS_PATH = "/api/v1/folders"
-ROOT = "root"
 ALL_CLUSTERS_GROUP = "cockroach_clusters"
 CACHE_FORMAT = 1
 CHOICES = {
@@ -283,23 +282,8 @@ def slim_cluster(cluster):
     return item
 
 
-def slim_folder(folder):
-    return {"id": folder.get("resource_id") or folder.get("id"), "path": folder.get("path"),
-            "parent_id": folder.get("parent_id")}
-
-
 def in_folder(cluster):
     return cluster.get("parent_id") not in (None, "", ROOT)
-
-
-def normalize_path(path):
-    """``a/b/`` -> ``/a/b``; empty -> None; ``/`` stays ``/``."""
-    if path is None:
-        return None
-    text = to_text(path).strip()
-    if not text:
-        return None
-    return "/" + "/".join(part for part in text.split("/") if part)
 
 
 def host_fields(cluster, folder_paths):
@@ -411,7 +395,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             providers=self._choice_set("providers"),
             states=states,
             regions=frozenset(to_text(r).strip().lower() for r in self._option("regions") or []),
-            folder=normalize_path(self._option("folder")),
+            folder=normalize_path(to_text(self._option("folder")) if self._option("folder") is not None else None),
             labels=dict((to_text(k), label_value(to_text(v) if isinstance(v, string_types) else v)) for k, v in labels.items()),
             show_inactive=bool(self.get_option("show_inactive")) or "DELETED" in states,
             hostnames=hostnames or ["cluster_name"],
@@ -489,7 +473,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             clusters = [slim_cluster(c) for c in client.paginate(CLUSTERS_PATH, "clusters", params=params)]
             folders = None
             if (settings.folder and settings.folder != "/") or any(in_folder(c) for c in clusters):
-                folders = [slim_folder(f) for f in client.paginate(FOLDERS_PATH, "folders")]
+                folders = Folders(client).all
         except ApiError as error:
             raise AnsibleError("cockroachdb.cloud.clusters: %s" % explain(error))
         self.requests_sent = len(getattr(client, "calls", [])) - before
@@ -501,14 +485,12 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         """Ids of the folder O(folder) names and of every folder below it; None = no filter."""
         if not settings.folder or settings.folder == "/":
             return None
-        wanted = settings.folder
-        ids = set(f["id"] for f in folders or [] if f.get("path") == wanted or (f.get("path") or "").startswith(wanted + "/"))
-        if not any(f.get("path") == wanted for f in folders or []):
-            known = sorted(f.get("path") for f in folders or [] if f.get("path"))
+        index = Folders(folders=folders or [])
+        if index.find(settings.folder) is None:
+            known = index.known()
             raise AnsibleParserError("folder %s does not exist%s" % (
-                wanted, "; folders: " + ", ".join(known[:20]) + (" ..." if len(known) > 20 else "") if known
-                else " (the organization has no folders)"))
-        return ids
+                settings.folder, "; folders: " + known if known else " (the organization has no folders)"))
+        return index.below(settings.folder)
 
     @staticmethod
     def _matches(cluster, settings, folder_ids):
@@ -528,7 +510,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     # -- building the inventory -------------------------------------------------------------
     def _populate(self, data, settings):
         folders = data.get("folders") or []
-        folder_paths = dict((f["id"], f["path"]) for f in folders if f.get("id"))
+        folder_paths = Folders(folders=folders).paths()
         folder_ids = self._folder_ids(settings, data.get("folders"))
         selected = [c for c in data["clusters"] if self._matches(c, settings, folder_ids)]
         # Live clusters first (stable sort): a deleted cluster never takes a live one's name.

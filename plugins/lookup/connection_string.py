@@ -86,7 +86,10 @@ from ansible.plugins.lookup import LookupBase
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
     CLUSTERS_PATH,
+    CONNECTION_OPTIONS,
+    ClusterNotFound,
     get_connection_string,
+    lookup_clusters,
     looks_like_id,
     missing_message,
     require_cluster,
@@ -96,8 +99,6 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client i
     MissingApiKey,
     client_from_options,
 )
-
-CONNECTION_OPTIONS = ("database", "sql_user", "os")
 
 
 class LookupModule(LookupBase):
@@ -122,27 +123,18 @@ class LookupModule(LookupBase):
         except ApiError as error:
             raise AnsibleLookupError(explain(error))
 
-    def _clusters(self, names):
+    def _clusters(self, terms):
         """Each term's cluster: one listing for all the names, one read per id."""
-        by_term = {}
-        wanted_names = set(name for name in names if not looks_like_id(name))
-        listing = None
-        if len(wanted_names) > 1:
-            listing, count = {}, 0
-            for cluster in self.client.paginate(CLUSTERS_PATH, "clusters"):
-                count += 1
-                if cluster.get("name") in wanted_names:
-                    listing[cluster["name"]] = cluster
-        for name in names:
-            if name in by_term:
+        names = [term for term in terms if not looks_like_id(term)]
+        found, count = lookup_clusters(self.client, names) if names else ({}, 0)
+        for term in terms:
+            if term in found:
                 continue
-            if listing is not None and name in wanted_names:
-                if name not in listing:
-                    raise AnsibleLookupError(missing_message(name, count))
-                by_term[name] = listing[name]
-            else:
-                by_term[name] = require_cluster(self.client, name)
-        return by_term
+            if looks_like_id(term):
+                found[term] = require_cluster(self.client, term)
+            elif term not in found:
+                raise ClusterNotFound(missing_message(term, count), method="GET", path=CLUSTERS_PATH)
+        return found
 
     def _connection_string(self, cluster, query):
         value = get_connection_string(self.client, cluster["id"], query)

@@ -31,6 +31,8 @@ except ImportError:  # pragma: no cover - reported by the module with missing_re
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._version import COLLECTION_VERSION
+
 try:  # urllib3 2.x; 1.x has no NameResolutionError (its cause, socket.gaierror, is checked too)
     from urllib3.exceptions import NameResolutionError, NewConnectionError
 except ImportError:  # pragma: no cover
@@ -40,7 +42,6 @@ except ImportError:  # pragma: no cover
         NewConnectionError = None
     NameResolutionError = None
 
-COLLECTION_VERSION = "0.1.0"
 DEFAULT_API_URL = "https://cockroachlabs.cloud"
 DEFAULT_API_VERSION = "2024-09-16"
 MAX_PAGE_SIZE = 500
@@ -227,6 +228,9 @@ class CockroachClient(object):
             "Accept": "application/json",
         })
         self.calls = []  # (method, path, status) of every attempt, for tests and benchmarks
+        # progress(what, value, waited, timeout) after each poll of a wait; the action plugin
+        # sets it to tell about long waits, a module process leaves it quiet.
+        self.progress = None
 
     # -- the one place that talks HTTP -------------------------------------------------------
     def request(self, method, path, params=None, body=None, idempotent=None):
@@ -356,6 +360,8 @@ class CockroachClient(object):
             waited = self._monotonic() - started
             if problem:
                 raise WaitTimeout(problem, last=value, waited=waited, timed_out=False)
+            if self.progress is not None:
+                self.progress(what, value, waited, timeout)
             remaining = timeout - waited
             if remaining <= 0:
                 raise WaitTimeout("timed out after %s waiting for %s" % (seconds(waited), what),

@@ -5,7 +5,8 @@
 # This module_utils is PRIVATE and should only be used by this collection. Breaking
 # changes can occur at any time.
 
-"""Clusters by name or id, and waiting on their states: for every cluster-scoped plugin."""
+"""Clusters by name or id, their waits, regions and connection strings: the one place
+that modules, the inventory plugin and the lookup find clusters."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -14,11 +15,17 @@ __metaclass__ = type
 import re
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter, fetch_or_none
 
 CLUSTERS_PATH = "/api/v1/clusters"
+REGIONS_PATH = "/api/v1/clusters/available-regions"
+VERSIONS_PATH = "/api/v1/cluster-versions"
+CONNECTION_OPTIONS = ("database", "sql_user", "os")
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-BUSY_STATES = frozenset(["CREATING", "LOCKED"])
-FAILED_STATES = frozenset(["CREATION_FAILED"])
+
+#: A cluster refuses changes while CREATING or LOCKED; CREATION_FAILED is not "present".
+READY = Waiter("state", pending=("CREATING", "LOCKED"), failed=("CREATION_FAILED",))
+DELETED = Waiter("state", gone=("DELETED",))
 
 
 class ClusterNotFound(NotFound):
@@ -29,6 +36,12 @@ def looks_like_id(value):
     """Cluster ids are UUIDs; cluster names (6 to 20 characters) never are."""
     return bool(UUID_RE.match(value or ""))
 
+
+def cluster_path(cluster_id):
+    return "%s/%s" % (CLUSTERS_PATH, cluster_id)
+
+
+# -- labels --------------------------------------------------------------------------------
 
 def label_value(value):
     """A wanted label value as the API stores labels (strings); None means any value."""
@@ -46,33 +59,37 @@ def labels_match(have, wanted):
                for key, value in (wanted or {}).items())
 
 
-def cluster_path(cluster_id):
-    return "%s/%s" % (CLUSTERS_PATH, cluster_id)
-
+# -- finding -------------------------------------------------------------------------------
 
 def get_cluster(client, cluster_id):
     """The cluster with this id (DELETED ones included), or None."""
-    try:
-        return client.get(cluster_path(cluster_id))
-    except ApiError as error:
-        if error.status == 404:
-            return None
-        raise
+    return fetch_or_none(client, cluster_path(cluster_id))()
 
 
-def _scan(client, name, include_deleted):
-    """(the cluster called ``name`` or None, how many clusters were read). Stops at the live
-    cluster of that name, so the count is the whole listing's only when none is live."""
+def lookup_clusters(client, names, include_deleted=False):
+    """({name: cluster}, how many clusters were read) for ``names``, in one listing.
+
+    A name can be used again after a delete: a live cluster wins over a DELETED one. The
+    listing stops once every name has its live cluster, so the count is the whole
+    listing's only when some name has none.
+    """
+    wanted = set(names)
     params = {"show_inactive": "true"} if include_deleted else None
-    deleted = None
+    live, deleted = {}, {}
     count = 0
     for cluster in client.paginate(CLUSTERS_PATH, "clusters", params=params):
         count += 1
-        if cluster.get("name") == name:
-            if cluster.get("state") != "DELETED":
-                return cluster, count  # a name can be reused after a delete: the live one wins
-            deleted = deleted or cluster
-    return deleted, count
+        name = cluster.get("name")
+        if name in wanted:
+            if cluster.get("state") == "DELETED":
+                deleted.setdefault(name, cluster)
+            else:
+                live.setdefault(name, cluster)
+                if len(live) == len(wanted):
+                    break
+    found = dict(deleted)
+    found.update(live)
+    return found, count
 
 
 def missing_message(name_or_id, count=None, show_inactive=False, deleted=None):
@@ -86,69 +103,85 @@ def missing_message(name_or_id, count=None, show_inactive=False, deleted=None):
         name_or_id, count or 0, "" if count == 1 else "s", "true" if show_inactive else "false")
 
 
-def find_cluster(client, name_or_id, include_deleted=False):
-    """Find a cluster by id (one GET) or by name (one listing); None when absent.
-
-    A DELETED cluster counts as absent unless ``include_deleted``.
-    """
-    try:
-        return require_cluster(client, name_or_id, include_deleted)
-    except ClusterNotFound:
-        return None
-
-
 def require_cluster(client, name_or_id, include_deleted=False):
-    """The cluster, by id (one GET) or by name (one listing); ClusterNotFound when absent."""
+    """The cluster, by id (one GET) or by name (one listing); ClusterNotFound when absent.
+    A DELETED cluster counts as absent unless ``include_deleted``."""
     if looks_like_id(name_or_id):
         cluster = get_cluster(client, name_or_id)
         if cluster is None or (cluster.get("state") == "DELETED" and not include_deleted):
             raise ClusterNotFound(missing_message(name_or_id, deleted=cluster), method="GET",
                                   path=cluster_path(name_or_id))
         return cluster
-    cluster, count = _scan(client, name_or_id, include_deleted)
-    if cluster is None:
+    found, count = lookup_clusters(client, [name_or_id], include_deleted)
+    if name_or_id not in found:
         raise ClusterNotFound(missing_message(name_or_id, count, include_deleted), method="GET", path=CLUSTERS_PATH)
-    return cluster
+    return found[name_or_id]
 
+
+def find_cluster(client, name_or_id, include_deleted=False):
+    """Like ``require_cluster``, but None when absent."""
+    try:
+        return require_cluster(client, name_or_id, include_deleted)
+    except ClusterNotFound:
+        return None
+
+
+def select_clusters(client, name_or_id=None, show_inactive=False):
+    """The clusters a name or id selects (every cluster without one), DELETED ones only with
+    ``show_inactive``. A name is unique among live clusters, but deleted clusters may have
+    held it before: with ``show_inactive`` they all come, the live one first."""
+    if name_or_id is not None and (looks_like_id(name_or_id) or not show_inactive):
+        found = find_cluster(client, name_or_id, include_deleted=show_inactive)
+        return [found] if found is not None else []
+    query = {"show_inactive": "true"} if show_inactive else None
+    listing = client.paginate(CLUSTERS_PATH, "clusters", params=query)
+    if name_or_id is None:
+        return list(listing)
+    matches = [c for c in listing if c.get("name") == name_or_id]
+    return sorted(matches, key=lambda c: c.get("state") == "DELETED")
+
+
+# -- waiting -------------------------------------------------------------------------------
+
+def wait_until_ready(client, cluster, timeout):
+    """Wait until the cluster is neither CREATING nor LOCKED; fail on CREATION_FAILED."""
+    return READY.wait_ready(client, fetch_or_none(client, cluster_path(cluster["id"])), timeout,
+                            "cluster %s" % cluster.get("name"), cluster)
+
+
+def wait_until_deleted(client, cluster, timeout):
+    return DELETED.wait_gone(client, fetch_or_none(client, cluster_path(cluster["id"])), timeout,
+                             "cluster %s" % cluster.get("name"))
+
+
+# -- around a cluster ----------------------------------------------------------------------
 
 def get_connection_string(client, cluster_id, query=None):
-    """The cluster's connection string; ``query`` may hold database, sql_user and os."""
+    """The cluster's connection string; ``query`` may hold the CONNECTION_OPTIONS."""
     answer = client.get(cluster_path(cluster_id) + "/connection-string", params=query or None)
     return (answer or {}).get("connection_string") or ""
 
 
-def is_ready(cluster):
-    return cluster.get("state") not in BUSY_STATES
+def connection_query(options):
+    """The query of GetConnectionString for the CONNECTION_OPTIONS set in ``options``."""
+    return dict((option, options[option]) for option in CONNECTION_OPTIONS if options.get(option))
 
 
-def wait_until_ready(client, cluster, timeout):
-    """Wait until the cluster is neither CREATING nor LOCKED; fail on CREATION_FAILED."""
-    if is_ready(cluster) and cluster.get("state") not in FAILED_STATES:
-        return cluster
-    return client.wait_for(
-        lambda: client.get(cluster_path(cluster["id"])),
-        lambda c: c.get("state") not in BUSY_STATES and c.get("state") not in FAILED_STATES,
-        timeout,
-        what="cluster %s to leave state %s" % (cluster.get("name"), cluster.get("state")),
-        failed=lambda c: ("cluster %s failed: state %s" % (c.get("name"), c.get("state"))
-                          if c.get("state") in FAILED_STATES else None),
-    )
+def available_regions(client, provider=None, serverless=False):
+    """The regions new clusters can use (every page)."""
+    query = {}
+    if provider:
+        query["provider"] = provider
+    if serverless:
+        query["serverless"] = "true"
+    return list(client.paginate(REGIONS_PATH, "regions", params=query))
 
 
-def wait_until_deleted(client, cluster, timeout):
-    def gone(value):
-        return value is None or value.get("state") == "DELETED"
-    return client.wait_for(lambda: get_cluster(client, cluster["id"]), gone, timeout,
-                           what="cluster %s to be deleted" % cluster.get("name"))
-
-
-def cluster_for_change(client, name_or_id, timeout, wait=True):
-    """The cluster a sub-resource task works on, ready to accept changes.
-
-    Fails clearly when it does not exist; a cluster still CREATING or LOCKED is waited
-    for (up to ``timeout`` seconds) when ``wait``, since the API refuses changes then.
-    """
-    cluster = require_cluster(client, name_or_id)
-    if wait and not is_ready(cluster):
-        cluster = wait_until_ready(client, cluster, timeout)
-    return cluster
+def or_gone(call, default):
+    """``call()``, or ``default`` when the cluster was deleted meanwhile (404)."""
+    try:
+        return call()
+    except ApiError as error:
+        if error.status != 404:
+            raise
+        return default

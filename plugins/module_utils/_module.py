@@ -7,8 +7,13 @@
 
 """CockroachModule: common options, the client, result assembly, structured failure.
 
-The only place that knows AnsibleModule. Resource logic gets a small context instead
-(see ``_resource.ModuleContext``) so that it can also run in-process later.
+The only place that knows AnsibleModule. Resource logic gets a ``_kit.base.Context``
+instead, so that it can also run in-process. A module declares what it runs:
+
+    TASK = ModuleTask(ARGUMENT_SPEC, Databases.task)
+
+    def main():
+        TASK.main()
 """
 
 from __future__ import absolute_import, division, print_function
@@ -21,14 +26,10 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     DEFAULT_API_URL,
     DEFAULT_API_VERSION,
     HAS_REQUESTS,
-    MISSING_API_KEY,
     REQUESTS_IMPORT_ERROR,
-    ApiError,
-    CockroachClient,
-    WaitTimeout,
-    explain,
 )
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput, ModuleContext
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, missing_api_key, run_task
 
 COMMON_ARGUMENT_SPEC = dict(
     # Not required=True: AnsibleModule would then say only "missing required arguments:
@@ -42,10 +43,27 @@ COMMON_ARGUMENT_SPEC = dict(
 
 
 def wait_argument_spec(default_timeout):
+    """``wait`` and ``wait_timeout`` (documented by the WAIT doc fragment)."""
     return dict(
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=default_timeout),
     )
+
+
+def cluster_argument_spec(default_timeout=600, **more):
+    """``cluster`` (name or id, the CLUSTER doc fragment), ``wait``/``wait_timeout``, and
+    ``more`` options: the argument spec of a module of a cluster's resources."""
+    spec = dict(cluster=dict(type="str", required=True))
+    spec.update(wait_argument_spec(default_timeout))
+    spec.update(more)
+    return spec
+
+
+def cluster_info_argument_spec(**more):
+    """``cluster`` (the CLUSTER_INFO doc fragment) and ``more``: an info module of a cluster's resources."""
+    spec = dict(cluster=dict(type="str", required=True))
+    spec.update(more)
+    return spec
 
 
 class CockroachModule(object):
@@ -59,50 +77,44 @@ class CockroachModule(object):
             self.module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         self.params = self.module.params
         self._client = None
-        if not (self.params.get("api_key") or "").strip():
-            self.fail(MISSING_API_KEY)
+        if missing_api_key(self.params):
+            self.module.fail_json(msg=missing_api_key(self.params))
 
     @property
     def client(self):
         if self._client is None:
-            params = self.params
-            self._client = CockroachClient(
-                api_key=params["api_key"], api_url=params["api_url"], api_version=params["api_version"],
-                validate_certs=params["validate_certs"], timeout=params["request_timeout"])
+            self._client = client_for(self.params)
         return self._client
-
-    @property
-    def check_mode(self):
-        return self.module.check_mode
-
-    @property
-    def diff_mode(self):
-        return self.module._diff  # pylint: disable=protected-access
 
     def context(self):
         """The executor-agnostic context that resource logic works on."""
-        return ModuleContext(self.client, self.params, check_mode=self.check_mode,
-                             diff=self.diff_mode, warn=self.warn)
+        return Context(self.client, self.params, check_mode=self.module.check_mode,
+                       diff=self.module._diff, warn=self.module.warn)  # pylint: disable=protected-access
 
-    def warn(self, message):
-        self.module.warn(message)
-
-    def fail(self, msg, **kwargs):
-        self.module.fail_json(msg=msg, **kwargs)
-
-    def exit(self, **result):
+    def run(self, run):
+        """Exit with the result of ``run(ctx)``, or fail with its failure."""
+        result = run_task(run, self.context())
+        if result.pop("failed", False):
+            self.module.fail_json(**result)
         self.module.exit_json(**result)
 
-    def run(self, action):
-        """Run ``action()`` -> result dict, turning API errors and timeouts into failures."""
-        try:
-            result = action()
-        except ApiError as error:
-            # ``error.result``: what a change that went through before the failure returns.
-            self.fail(explain(error), error=error.to_dict(), **getattr(error, "result", {}))
-        except WaitTimeout as timeout:
-            self.fail(str(timeout), waited=round(timeout.waited, 1), last_seen=timeout.last,
-                      **getattr(timeout, "result", {}))
-        except InvalidInput as problem:
-            self.fail(str(problem))
-        self.exit(**result)
+
+class ModuleTask(object):
+    """What a module runs, for either executor: its argument spec (without the common
+    options), the AnsibleModule options (``required_one_of``, ``mutually_exclusive``...) and
+    ``run(ctx) -> result``. A module declares ``TASK = ModuleTask(...)`` and its ``main()``
+    is ``TASK.main()``; the collection's action plugin runs the same ``TASK`` in-process."""
+
+    def __init__(self, argument_spec, run, **module_options):
+        self.argument_spec = argument_spec
+        self.run = run
+        self.module_options = module_options
+
+    @property
+    def full_argument_spec(self):
+        spec = dict(COMMON_ARGUMENT_SPEC)
+        spec.update(self.argument_spec)
+        return spec
+
+    def main(self):
+        CockroachModule(self.argument_spec, **self.module_options).run(self.run)

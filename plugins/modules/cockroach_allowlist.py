@@ -26,19 +26,11 @@ author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.CLUSTER
+  - cockroachdb.cloud.cockroach.WAIT
   - cockroachdb.cloud.cockroach.ACTIONGROUP
   - cockroachdb.cloud.cockroach.CHECK_MODE_DIFF
 options:
-  cluster:
-    description:
-      - Name or id (a UUID) of the cluster.
-      - A name costs one listing of the clusters to find the cluster. An id costs no extra
-        request, except one read of the cluster's state before the first change.
-      - In check mode, a cluster that does not exist yet counts as a new, empty one (an earlier
-        task of the playbook would create it), so the task predicts its change and warns. A real
-        run fails on a cluster that does not exist.
-    type: str
-    required: true
   entries:
     description:
       - The allowlist entries to manage.
@@ -94,17 +86,9 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  wait:
-    description:
-      - Whether to wait, before the first change, for a cluster that is being created or
-        changed (C(CREATING) or C(LOCKED)); the API refuses changes to it meanwhile.
-      - A task that changes nothing (or runs in check mode) never waits.
-    type: bool
-    default: true
   wait_timeout:
     description:
-      - How many seconds to wait for a busy cluster when O(wait=true). The module fails with
-        the last state seen when the time runs out.
+      - Seconds to wait for a busy cluster before the first change.
     type: int
     default: 600
 notes:
@@ -252,12 +236,11 @@ diff:
         - {cidr: 203.0.113.7/32, name: ci-runner, sql: true, ui: false}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._allowlist import reconcile_allowlist
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import DEFAULT_WAIT_TIMEOUT
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule, wait_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import Allowlist
 
-ARGUMENT_SPEC = dict(
-    cluster=dict(type="str", required=True),
+ARGUMENT_SPEC = cluster_argument_spec(
+    # cidr versus cidr_ip/cidr_mask is checked by the description, which names the entry.
     entries=dict(type="list", elements="dict", required=True, options=dict(
         cidr=dict(type="str"),
         cidr_ip=dict(type="str"),
@@ -269,13 +252,13 @@ ARGUMENT_SPEC = dict(
     purge=dict(type="bool", default=False),
     state=dict(type="str", default="present", choices=["present", "absent"]),
 )
-ARGUMENT_SPEC.update(wait_argument_spec(DEFAULT_WAIT_TIMEOUT))
+
+
+TASK = ModuleTask(ARGUMENT_SPEC, Allowlist.task)
 
 
 def main():
-    # cidr versus cidr_ip/cidr_mask is checked by the resource logic, which names the entry.
-    module = CockroachModule(argument_spec=ARGUMENT_SPEC)
-    module.run(lambda: reconcile_allowlist(module.context()))
+    TASK.main()
 
 
 if __name__ == "__main__":

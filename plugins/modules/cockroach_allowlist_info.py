@@ -19,15 +19,9 @@ author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.CLUSTER_INFO
   - cockroachdb.cloud.cockroach.ACTIONGROUP
   - cockroachdb.cloud.cockroach.INFO
-options:
-  cluster:
-    description:
-      - Name or id (a UUID) of the cluster.
-      - A name costs one listing of the clusters to find the cluster; an id costs no extra request.
-    type: str
-    required: true
 seealso:
   - module: cockroachdb.cloud.cockroach_allowlist
 """
@@ -46,51 +40,34 @@ EXAMPLES = r"""
 RETURN = r"""
 allowlist:
   description:
-    - The cluster's allowlist entries with the API's field names, sorted by network
-      (address, then mask), each with RV(allowlist[].cidr) added.
+    - The cluster's allowlist entries with the API's field names (C(cidr_ip), C(cidr_mask),
+      C(name), C(sql), C(ui), as RV(cockroachdb.cloud.cockroach_allowlist#module:allowlist)
+      describes them), sorted by network (address, then mask), each with C(cidr) added (the
+      network as C(address/mask), host bits cleared).
   returned: always
   type: list
   elements: dict
-  contains:
-    cidr:
-      description: The network as C(address/mask), host bits cleared.
-      type: str
-      sample: 10.0.0.0/24
-    cidr_ip:
-      description: The network's address.
-      type: str
-      sample: 10.0.0.0
-    cidr_mask:
-      description: The network's prefix length.
-      type: int
-      sample: 24
-    name:
-      description: The entry's label.
-      type: str
-      sample: office
-    sql:
-      description: Whether the network may open SQL connections.
-      type: bool
-      sample: true
-    ui:
-      description: Whether the network may open the DB Console.
-      type: bool
-      sample: false
   sample:
     - {cidr: 10.0.0.0/24, cidr_ip: 10.0.0.0, cidr_mask: 24, name: office, sql: true, ui: false}
+    - {cidr: 203.0.113.7/32, cidr_ip: 203.0.113.7, cidr_mask: 32, name: ci-runner, sql: true, ui: true}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._allowlist import info_entries
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import Allowlist, info_entry, info_order
 
-ARGUMENT_SPEC = dict(
-    cluster=dict(type="str", required=True),
-)
+ARGUMENT_SPEC = cluster_info_argument_spec()
+
+
+def allowlist_info(ctx):
+    return listing_info(ctx, Allowlist, "allowlist", key_option=None, present=info_entry, order=info_order)
+
+
+TASK = ModuleTask(ARGUMENT_SPEC, allowlist_info)
 
 
 def main():
-    module = CockroachModule(argument_spec=ARGUMENT_SPEC)
-    module.run(lambda: {"changed": False, "allowlist": info_entries(module.client, module.params["cluster"])})
+    TASK.main()
 
 
 if __name__ == "__main__":

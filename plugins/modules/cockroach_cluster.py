@@ -277,9 +277,8 @@ cluster:
     updated_at: "2026-11-27T09:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule, wait_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_resource import ClusterResource
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import reconcile
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_description import Clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, wait_argument_spec
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
@@ -316,13 +315,11 @@ ARGUMENT_SPEC = dict(
 ARGUMENT_SPEC.update(wait_argument_spec(3600))
 
 
+TASK = ModuleTask(ARGUMENT_SPEC, Clusters.task, required_one_of=[["name", "id"]], mutually_exclusive=[["serverless", "dedicated"]])
+
+
 def main():
-    module = CockroachModule(
-        argument_spec=ARGUMENT_SPEC,
-        required_one_of=[["name", "id"]],
-        mutually_exclusive=[["serverless", "dedicated"]],
-    )
-    module.run(lambda: reconcile(ClusterResource(module.context())))
+    TASK.main()
 
 
 if __name__ == "__main__":

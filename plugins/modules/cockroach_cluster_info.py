@@ -336,20 +336,9 @@ clusters:
       connection_string: postgresql://app@orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud:26257/orders?sslmode=verify-full
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
-    CLUSTERS_PATH,
-    cluster_path,
-    find_cluster,
-    get_connection_string,
-    label_value,
-    labels_match,
-    looks_like_id,
-)
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import InvalidInput
-
-CONNECTION_OPTIONS = ("database", "sql_user", "os")
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
@@ -376,7 +365,7 @@ def filters_from(params):
     if params.get("state"):
         filters["state"] = params["state"].strip().upper()
     if params.get("labels"):
-        filters["labels"] = dict((str(k), label_value(v)) for k, v in params["labels"].items())
+        filters["labels"] = dict((str(k), _clusters.label_value(v)) for k, v in params["labels"].items())
     return filters
 
 
@@ -386,79 +375,55 @@ def matches(cluster, filters):
         wanted = filters.get(field)
         if wanted is not None and (cluster.get(field) or "").upper() != wanted:
             return False
-    return labels_match(cluster.get("labels"), filters.get("labels"))
+    return _clusters.labels_match(cluster.get("labels"), filters.get("labels"))
 
 
 def check_input(params):
     """Reject what can be judged without a request (before any is sent)."""
-    if params.get("id") is not None and not looks_like_id(params["id"]):
+    if params.get("id") is not None and not _clusters.looks_like_id(params["id"]):
         raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), "
                            "got %r; to look a cluster up by its name use the name option" % params["id"])
     if params.get("name") is not None and not params["name"].strip():
         raise InvalidInput("name must not be empty")
     if not params.get("include_connection_string"):
-        given = [option for option in CONNECTION_OPTIONS if params.get(option) is not None]
+        given = [option for option in _clusters.CONNECTION_OPTIONS if params.get(option) is not None]
         if given:
             raise InvalidInput("%s only appl%s to the connection string: set include_connection_string=true"
                                % (", ".join(given), "ies" if len(given) == 1 else "y"))
-
-
-def _deleted_last(clusters):
-    return sorted(clusters, key=lambda c: c.get("state") == "DELETED")
-
-
-def candidates(client, params, show_inactive):
-    """The clusters that the name, id or listing selects, before the filters."""
-    wanted = params.get("id") or params.get("name")
-    if wanted is not None and (params.get("id") or looks_like_id(wanted) or not show_inactive):
-        found = find_cluster(client, wanted, include_deleted=show_inactive)
-        return [found] if found is not None else []
-    query = {"show_inactive": "true"} if show_inactive else None
-    listing = client.paginate(CLUSTERS_PATH, "clusters", params=query)
-    if wanted is None:
-        return list(listing)
-    # A name is unique among live clusters, but deleted clusters may have held it before.
-    return _deleted_last([c for c in listing if c.get("name") == wanted])
-
-
-def _or_gone(call, default):
-    """``call()``, or ``default`` when the cluster was deleted since it was listed (404)."""
-    try:
-        return call()
-    except ApiError as error:
-        if error.status != 404:
-            raise
-        return default
 
 
 def add_details(client, cluster, params):
     """A copy of ``cluster`` with the nodes and connection string the task asked for."""
     item = dict(cluster)
     deleted = cluster.get("state") == "DELETED"
-    path = cluster_path(cluster["id"])
+    path = _clusters.cluster_path(cluster["id"])
     if params.get("include_nodes"):
-        item["nodes"] = [] if deleted or cluster.get("plan") == "SERVERLESS" else _or_gone(
+        item["nodes"] = [] if deleted or cluster.get("plan") == "SERVERLESS" else _clusters.or_gone(
             lambda: client.list_all(path + "/nodes", "nodes"), [])
     if params.get("include_connection_string") and not deleted:
-        query = dict((option, params[option]) for option in CONNECTION_OPTIONS if params.get(option))
-        value = _or_gone(lambda: get_connection_string(client, cluster["id"], query), None)
+        query = _clusters.connection_query(params)
+        value = _clusters.or_gone(lambda: _clusters.get_connection_string(client, cluster["id"], query), None)
         if value is not None:
             item["connection_string"] = value
     return item
 
 
-def cluster_info(client, params):
-    """The module's result for ``params`` (module options), using ``client``."""
+def cluster_info(ctx):
+    """The module's result for the task's options."""
+    params = ctx.params
     check_input(params)
     filters = filters_from(params)
     show_inactive = bool(params.get("show_inactive")) or filters.get("state") == "DELETED"
-    selected = [c for c in candidates(client, params, show_inactive) if matches(c, filters)]
-    return {"changed": False, "clusters": [add_details(client, c, params) for c in selected]}
+    selected = [c for c in _clusters.select_clusters(ctx.client, params.get("id") or params.get("name"), show_inactive)
+                if matches(c, filters)]
+    return {"changed": False, "clusters": [add_details(ctx.client, c, params) for c in selected]}
+
+
+TASK = ModuleTask(ARGUMENT_SPEC, cluster_info, mutually_exclusive=[("name", "id")])
 
 
 def main():
-    module = CockroachModule(argument_spec=ARGUMENT_SPEC, mutually_exclusive=[("name", "id")])
-    module.run(lambda: cluster_info(module.client, module.params))
+    TASK.main()
 
 
 if __name__ == "__main__":

@@ -46,18 +46,20 @@ latest:
   sample: v24.3
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import VERSIONS_PATH
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+
+
+def version_info(ctx):
+    versions = [v["version"] for v in ctx.client.paginate(VERSIONS_PATH, "versions") if v.get("version")]
+    return {"changed": False, "versions": versions, "latest": versions[-1] if versions else ""}
+
+
+TASK = ModuleTask({}, version_info)
 
 
 def main():
-    module = CockroachModule(argument_spec={})
-
-    def read():
-        versions = [v["version"] for v in module.client.paginate("/api/v1/cluster-versions", "versions")
-                    if v.get("version")]
-        return {"changed": False, "versions": versions, "latest": versions[-1] if versions else ""}
-
-    module.run(read)
+    TASK.main()
 
 
 if __name__ == "__main__":

@@ -18,14 +18,10 @@ author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.CLUSTER_INFO
   - cockroachdb.cloud.cockroach.ACTIONGROUP
   - cockroachdb.cloud.cockroach.INFO
 options:
-  cluster:
-    description:
-      - Name or ID of the cluster. A cluster that does not exist is an error.
-    type: str
-    required: true
   name:
     description:
       - Only return the database with this name (compared exactly; an empty list when
@@ -76,23 +72,18 @@ databases:
       table_count: 12
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import list_children
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._sql import Databases
 
-ARGUMENT_SPEC = dict(
-    cluster=dict(type="str", required=True),
-    name=dict(type="str"),
-)
+ARGUMENT_SPEC = cluster_info_argument_spec(name=dict(type="str"))
 
 
-def database_info(client, params):
-    """The module's result for ``params`` (module options), using ``client``."""
-    return {"changed": False, "databases": list_children(client, params, "databases", "databases", "database")}
+TASK = ModuleTask(ARGUMENT_SPEC, lambda ctx: listing_info(ctx, Databases, "databases"))
 
 
 def main():
-    module = CockroachModule(argument_spec=ARGUMENT_SPEC)
-    module.run(lambda: database_info(module.client, module.params))
+    TASK.main()
 
 
 if __name__ == "__main__":

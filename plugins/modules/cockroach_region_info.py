@@ -86,24 +86,13 @@ regions:
     - {name: us-west-2, provider: AWS, serverless: true}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule
-
-REGIONS_PATH = "/api/v1/clusters/available-regions"
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import available_regions
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
 
 ARGUMENT_SPEC = dict(
     cloud_provider=dict(type="str", choices=["AWS", "GCP", "AZURE"]),
     serverless=dict(type="bool", default=False),
 )
-
-
-def region_query(params):
-    """Query parameters of ListAvailableRegions for the module's options."""
-    query = {}
-    if params.get("cloud_provider"):
-        query["provider"] = params["cloud_provider"]
-    if params.get("serverless"):
-        query["serverless"] = "true"
-    return query
 
 
 def region_entry(region):
@@ -112,9 +101,10 @@ def region_entry(region):
             "serverless": bool(region.get("serverless", False))}
 
 
-def region_info(client, params):
-    listing = client.paginate(REGIONS_PATH, "regions", params=region_query(params))
-    regions = [region_entry(r) for r in listing]
+def region_info(ctx):
+    params = ctx.params
+    regions = [region_entry(r) for r in available_regions(ctx.client, params.get("cloud_provider"),
+                                                          params.get("serverless"))]
     if params.get("serverless"):
         # The API already filters; this keeps the promise should a server ignore the parameter.
         regions = [r for r in regions if r["serverless"]]
@@ -123,9 +113,11 @@ def region_info(client, params):
     return {"changed": False, "regions": regions}
 
 
+TASK = ModuleTask(ARGUMENT_SPEC, region_info)
+
+
 def main():
-    module = CockroachModule(argument_spec=ARGUMENT_SPEC)
-    module.run(lambda: region_info(module.client, module.params))
+    TASK.main()
 
 
 if __name__ == "__main__":

@@ -23,20 +23,11 @@ author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.CLUSTER
   - cockroachdb.cloud.cockroach.WAIT
   - cockroachdb.cloud.cockroach.ACTIONGROUP
   - cockroachdb.cloud.cockroach.CHECK_MODE_DIFF
 options:
-  cluster:
-    description:
-      - Name or ID of the cluster that holds the user.
-      - A cluster that is being created or changed (C(CREATING), C(LOCKED)) refuses changes;
-        the module waits for it first (see O(wait) and O(wait_timeout)).
-      - In check mode, a cluster that does not exist yet counts as a new, empty one (an earlier
-        task of the playbook would create it), so the task predicts its change and warns. A real
-        run fails on a cluster that does not exist.
-    type: str
-    required: true
   name:
     description:
       - Name of the SQL user, 1 to 63 lowercase letters, digits, V(_), V(-) or V(.), not
@@ -66,18 +57,9 @@ options:
     type: str
     choices: [on_create, always]
     default: on_create
-  wait:
-    description:
-      - Whether to wait, before a change, for a cluster in state C(CREATING) or C(LOCKED)
-        (the API refuses changes then).
-      - With V(false), a refused change is retried a few times within two minutes, then the
-        module fails.
-    type: bool
-    default: true
   wait_timeout:
     description:
-      - Seconds to wait for a cluster in state C(CREATING) or C(LOCKED) before the user can
-        be changed.
+      - Seconds to wait for a busy cluster before the first change.
     type: int
     default: 600
 notes:
@@ -129,112 +111,22 @@ sql_user:
     name: app
 """
 
-import re
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._sql import SqlUsers
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_children import ClusterChildResource
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import CockroachModule, wait_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resource import MASK, InvalidInput, reconcile
-
-NAME_RE = re.compile(r"^[a-z_.-][a-z0-9_.-]{0,62}$")
-RESERVED_NAMES = frozenset(["root", "admin", "public", "node"])
-MIN_PASSWORD_LENGTH = 8
-
-ARGUMENT_SPEC = dict(
-    cluster=dict(type="str", required=True),
+ARGUMENT_SPEC = cluster_argument_spec(
     name=dict(type="str", required=True),
     state=dict(type="str", default="present", choices=["present", "absent"]),
     password=dict(type="str", no_log=True),
     update_password=dict(type="str", default="on_create", choices=["on_create", "always"], no_log=False),
 )
-ARGUMENT_SPEC.update(wait_argument_spec(600))
 
 
-def check_name(name):
-    """Reject a SQL user name the service would refuse (before any request)."""
-    if not name:
-        raise InvalidInput("name must not be empty: give the SQL user's name")
-    if not NAME_RE.match(name):
-        raise InvalidInput("invalid SQL user name %r: use 1 to 63 lowercase letters, digits, '_', '-' or '.', "
-                           "not starting with a digit" % name)
-    if name in RESERVED_NAMES:
-        raise InvalidInput("SQL user name %r is reserved for the cluster's built-in role; choose another name"
-                           % name)
-
-
-def check_password(password):
-    if len(password) < MIN_PASSWORD_LENGTH:
-        # Never echo the password, not even its length.
-        raise InvalidInput("password is too short: a SQL user password needs at least %d characters"
-                           % MIN_PASSWORD_LENGTH)
-
-
-class SqlUserResource(ClusterChildResource):
-    """``/api/v1/clusters/{id}/sql-users``: identity ``name``; the password is write-only."""
-
-    kind = "sql_user"
-    segment = "sql-users"
-    items_key = "users"
-    secret_fields = ("password",)
-
-    def __init__(self, ctx):
-        super(SqlUserResource, self).__init__(ctx)
-        self._password_sent = False  # whether this run sets (or would set) the password
-
-    def check_input(self):
-        params = self.params
-        check_name(params.get("name"))
-        super(SqlUserResource, self).check_input()
-        if params.get("state") == "absent":
-            return
-        if params.get("password") is not None:
-            check_password(params["password"])
-        elif params.get("update_password") == "always":
-            raise InvalidInput("update_password=always needs a password")
-
-    def validate(self, current):
-        if current is None and not self.params.get("password"):
-            raise InvalidInput("SQL user %s does not exist on cluster %s: give a password to create it"
-                               % (self.params["name"], self.params["cluster"]))
-
-    def view(self, resource):
-        view = {"name": resource.get("name")}
-        if self._password_sent:
-            view["password"] = MASK
-        return view
-
-    def changes(self, current):
-        if self.params.get("update_password") == "always" and self.params.get("password") is not None:
-            return {"password": True}
-        return {}
-
-    def predict_create(self):
-        self._password_sent = True
-        return {"name": self.params["name"]}
-
-    def predict_update(self, current, changes):
-        self._password_sent = True
-        return current
-
-    def create(self):
-        self._password_sent = True
-        body = {"name": self.params["name"], "password": self.params["password"]}
-        return self.create_child(body, self.params["name"])
-
-    def update(self, current, changes):
-        self._password_sent = True
-        self.children.ready_for_change()
-        # Setting the same password twice is harmless: safe to retry.
-        answer = self.client.put(self.children.item_path(current["name"], "password"),
-                                 {"password": self.params["password"]}, idempotent=True)
-        return answer or current
-
-    def delete(self, current):
-        self.delete_child(current["name"])
+TASK = ModuleTask(ARGUMENT_SPEC, SqlUsers.task)
 
 
 def main():
-    module = CockroachModule(argument_spec=ARGUMENT_SPEC)
-    module.run(lambda: reconcile(SqlUserResource(module.context())))
+    TASK.main()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ Schemathesis learns ids from responses, so it finds the admin key's id in ListAp
 and would delete the key (or its account) early, leaving the rest of the run at 401.
 Those two deletes run last, on their own. One worker: hypothesis parses lambdas with
 ``ast`` and Python 3.11 trips over that from two threads ("AST constructor recursion
-depth mismatch").
+depth mismatch"). No example database: with one, each run replays what earlier runs
+stored, so runs drift apart and a health check ("too many generated examples are
+filtered out", for the string path parameter of DeletePrivateEndpointConnection) failed
+now and then; the seed alone decides the cases.
 """
 
 import os
@@ -35,7 +38,7 @@ def _schemathesis(emulator, tmp_path, config="", selection=WITHOUT_KEY_DELETES):
                "-H", "Authorization: Bearer " + emulator.admin_key, "-H", "Cc-Version: 2024-09-16",
                "--checks", CHECKS, "--phases", "examples,coverage,fuzzing",
                "--max-examples", os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "15"),
-               "--seed", "20261127", "--workers", "1"] + list(selection)
+               "--seed", "20261127", "--generation-database", "none", "--workers", "1"] + list(selection)
     result = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
     (tmp_path / "schemathesis.out").write_text(result.stdout + result.stderr)
     summary = result.stdout[-6000:]

@@ -2,7 +2,8 @@
 
 Pipeline for ``/api/...``: injected faults -> body size -> Cc-Version -> bearer auth
 -> rate limit -> contract validation (openapi-core) -> scope and roles -> handler ->
-audit log and state file. Every error leaves as the Error body ``{code, message, details}``.
+audit log and state file -> with ``validate_responses``, the response checked against the
+contract (500 when it breaks it). Every error leaves as the Error body ``{code, message, details}``.
 """
 
 import collections
@@ -17,13 +18,13 @@ from flask import Flask, Response, g, request
 from openapi_core.contrib.flask import FlaskOpenAPIRequest
 from werkzeug.exceptions import HTTPException
 
-from . import auth, clock, controls, handlers, permissions, seed, spec, validation
+from . import auth, clock, controls, handlers, seed, spec, validation
 from .config import EmulatorConfig
 from .context import RequestContext
 from .errors import ApiError
 from .faults import FaultInjector
 from .ratelimit import RateLimiter
-from .registry import HANDLERS
+from .registry import HANDLERS, Handler
 from .store import Store
 
 API_VERSIONS = frozenset({"2024-09-16"})
@@ -134,6 +135,9 @@ def _not_implemented(ctx, **_params):
     raise ApiError(501, "%s is not implemented by the emulator" % ctx.op.operation_id)
 
 
+NOT_IMPLEMENTED = Handler(_not_implemented, None, "org")
+
+
 def _flask_rule(path):
     return path.replace("{", "<").replace("}", ">")
 
@@ -165,8 +169,7 @@ def _read_body(op):
 
 def _make_view(emu, op):
     # Missing handlers only get this far with EMULATOR_ALLOW_MISSING=1 (development).
-    handler = HANDLERS.get(op.operation_id, _not_implemented)
-    rule = permissions.RULES[op.operation_id]
+    handler = HANDLERS.get(op.operation_id, NOT_IMPLEMENTED)
 
     def view(**path_params):
         body = _read_body(op)
@@ -179,8 +182,8 @@ def _make_view(emu, op):
         query = {name: request.args.get(name) for name in request.args}
         with emu.store.lock:
             ctx = RequestContext(emu, op, g.principal, body, query)
-            ctx.authorize(rule, path_params)
-            answer = handler(ctx, **path_params)
+            ctx.authorize(handler.roles, handler.scope, path_params)
+            answer = handler.func(ctx, **path_params)
             status = 200
             if isinstance(answer, tuple):
                 answer, status = answer
@@ -203,6 +206,9 @@ def create_app(config=None):
     missing = [op.operation_id for op in emu.operations if op.operation_id not in HANDLERS]
     if missing and os.environ.get("EMULATOR_ALLOW_MISSING") != "1":
         raise RuntimeError("operations without a handler: %s" % ", ".join(missing))
+    unknown = sorted(set(HANDLERS) - {op.operation_id for op in emu.operations})
+    if unknown:
+        raise RuntimeError("handlers for operations the contract lacks: %s" % ", ".join(unknown))
     for op in emu.operations:
         app.add_url_rule(_flask_rule(op.path), endpoint=op.operation_id,
                          view_func=_make_view(emu, op), methods=[op.method])
@@ -251,10 +257,25 @@ def create_app(config=None):
                 "status": response.status_code,
                 "operation": request.endpoint if request.endpoint in HANDLERS else None,
                 "key": g.get("key_id"),
+                "user_agent": request.headers.get("User-Agent"),
                 "time": clock.iso(clock.now()),
                 "duration_ms": round((time.monotonic() - g.get("start", time.monotonic())) * 1000, 3),
             })
         return response
+
+    # Registered after ``record``, so it runs before it: the log shows the 500 it may give.
+    @app.after_request
+    def check_response(response):
+        if not (config.validate_responses and request.endpoint in HANDLERS and response.is_json):
+            return response
+        problem = validation.check_response(emu.openapi, request, response)
+        if problem is None:
+            return response
+        reason, details = problem
+        message = ("the emulator's response to %s (status %d) breaks the contract: %s"
+                   % (request.endpoint, response.status_code, reason))
+        LOG.error("%s", message)
+        return json_response({"code": 500, "message": message, "details": details}, 500)
 
     @app.errorhandler(ApiError)
     def api_error(error):

@@ -35,6 +35,8 @@ def parse_args(argv):
     parser.add_argument("--fault-kinds", default="503,502,drop",
                         help="faults to draw from: HTTP statuses and 'drop' (default %(default)s)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every API request")
+    parser.add_argument("--validate-responses", action="store_true",
+                        help="check every API response against the contract; answer 500 when one breaks it")
     args = parser.parse_args(argv)
     if not 0.0 <= args.fault_rate <= 1.0:
         parser.error("--fault-rate must be between 0 and 1")
@@ -49,8 +51,8 @@ def parse_args(argv):
         host=args.host, port=args.port, admin_key=args.admin_key, state_file=args.state_file,
         async_seconds=args.async_seconds, rate_limit=args.rate_limit,
         test_controls=args.test_controls, fault_rate=args.fault_rate, fault_seed=args.fault_seed,
-        fault_kinds=kinds,
-        latency_ms=args.latency_ms)
+        fault_kinds=kinds, latency_ms=args.latency_ms,
+        validate_responses=args.validate_responses)
 
 
 def main(argv=None):

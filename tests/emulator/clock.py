@@ -24,4 +24,8 @@ def parse_iso(text):
     parsed = datetime.datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=datetime.timezone.utc)
-    return parsed.timestamp()
+    try:
+        # In UTC, so that ``iso`` can write it back: 0001-01-01T00:00+01:00 is in year 0.
+        return parsed.astimezone(datetime.timezone.utc).timestamp()
+    except OverflowError:
+        raise ValueError("%r is out of the range of years 1 to 9999 in UTC" % text) from None

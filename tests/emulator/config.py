@@ -23,5 +23,7 @@ class EmulatorConfig:
     # Faults to draw from: status codes as strings, or "drop" for a closed connection.
     fault_kinds: tuple = ("503", "502", "drop")
     latency_ms: float = 0.0
+    # Check every JSON answer of an operation against the contract; 500 when it breaks it.
+    validate_responses: bool = False
     max_body_bytes: int = ONE_MIB
     request_log_size: int = 100000

@@ -47,9 +47,8 @@ class RequestContext:
             raise not_found("cluster", cluster_id)
         return lifecycle.settle(cluster)
 
-    def authorize(self, rule, path_params):
+    def authorize(self, roles, scope, path_params):
         """Resolve the operation's scope (404), its busy state (503) and roles (403)."""
-        roles, scope = rule
         if scope == "cluster":
             mutating = self.op.method != "GET"
             cluster = self.find_cluster(path_params["cluster_id"],

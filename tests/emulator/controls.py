@@ -5,7 +5,7 @@ POST reset                  back to a fresh organization (same admin key); clear
 POST seed                   {"clusters": N, "plan", "provider", "name_prefix"}: add clusters
 GET  requests[?since=SEQ]   the request log; DELETE requests clears it
 GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms"}
-GET|PATCH config            {"async_seconds", "rate_limit"} at run time
+GET|PATCH config            {"async_seconds", "rate_limit", "validate_responses"} at run time
 POST clusters/<id>/state    {"state", "operation_status"?, "upgrade_status"?}: force a cluster's
                             state, e.g. CREATION_FAILED, to test how clients handle it
 DELETE clusters?name_prefix=P  remove clusters (and their sub-resources) whose name starts
@@ -126,17 +126,22 @@ def blueprint(emu):
     @bp.get("/config")
     def get_config():
         return json_response({"async_seconds": emu.config.async_seconds,
-                              "rate_limit": emu.config.rate_limit})
+                              "rate_limit": emu.config.rate_limit,
+                              "validate_responses": emu.config.validate_responses})
 
     @bp.patch("/config")
     def set_config():
         body = _json_body()
-        for name in ("async_seconds", "rate_limit"):
-            if name in body:
-                value = body[name]
-                if not isinstance(value, (int, float)) or value < 0:
-                    raise ApiError(400, "%s must be a number >= 0" % name)
-                setattr(emu.config, name, float(value))
+        numbers = {name: body[name] for name in ("async_seconds", "rate_limit") if name in body}
+        for name, value in numbers.items():
+            if not isinstance(value, (int, float)) or value < 0:
+                raise ApiError(400, "%s must be a number >= 0" % name)
+        if not isinstance(body.get("validate_responses", False), bool):
+            raise ApiError(400, "validate_responses must be true or false")
+        # All checked before any is applied: a bad field changes nothing.
+        for name, value in numbers.items():
+            setattr(emu.config, name, float(value))
+        emu.config.validate_responses = body.get("validate_responses", emu.config.validate_responses)
         emu.limiter = RateLimiter(emu.config.rate_limit)
         return get_config()
 

@@ -81,6 +81,7 @@ def make_api():
     def build(**overrides):
         overrides.setdefault("rate_limit", 0)
         overrides.setdefault("test_controls", True)
+        overrides.setdefault("validate_responses", True)  # every answer of every test is checked
         return Api(create_app(EmulatorConfig(**overrides)))
 
     return build
@@ -88,14 +89,15 @@ def make_api():
 
 @pytest.fixture
 def api(make_api):
-    """An in-process emulator: no rate limit, immediate async states, test controls on."""
+    """An in-process emulator: no rate limit, immediate async states, test controls and
+    response validation on."""
     return make_api()
 
 
 class LiveEmulator:
     def __init__(self, args):
         self.process = subprocess.Popen(  # pylint: disable=consider-using-with
-            [sys.executable, "-m", "tests.emulator", "--port", "0"] + list(args),
+            [sys.executable, "-m", "tests.emulator", "--port", "0", "--validate-responses"] + list(args),
             cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         if not line:
@@ -114,7 +116,7 @@ class LiveEmulator:
 
 @pytest.fixture
 def live_emulator():
-    """Start ``python -m tests.emulator`` with extra args; stopped after the test."""
+    """Start ``python -m tests.emulator --validate-responses`` with extra args; stopped after the test."""
     started = []
 
     def start(*args):

@@ -20,6 +20,14 @@ def test_request_log_records_each_api_request(api):
     assert api.ok(api.client.get("/_emulator/requests"))["requests"] == []
 
 
+def test_request_log_records_the_user_agent(api):
+    client = "cockroachdb.cloud/1.2.3 (Ansible collection)"
+    api.get("/api/v1/organization", headers={"User-Agent": client})
+    api.get("/api/v1/organization", headers={"User-Agent": "curl/8.5.0"})
+    log = api.ok(api.client.get("/_emulator/requests"))["requests"]
+    assert [e["user_agent"] for e in log] == [client, "curl/8.5.0"]
+
+
 def test_reset_and_seed(api):
     api.create_cluster()
     seeded = api.ok(api.client.post("/_emulator/seed", json={"clusters": 3, "plan": "DEDICATED",

@@ -52,6 +52,14 @@ def test_as_of_time_hides_later_items(api):
     assert names == ["early-one"]
 
 
+def test_as_of_time_outside_years_1_to_9999_in_utc_is_400(api):
+    # Found by schemathesis: year 1 at +18:51 is year 0 in UTC, which crashed the listing (500).
+    for value in ("0001-01-01T00:51:15.7+18:51", "9999-12-31T23:59:59-10:00"):
+        response = api.get("/api/v1/api-keys", query={"pagination.as_of_time": value})
+        assert response.status_code == 400, response.get_json()
+        assert "pagination.as_of_time" in response.get_json()["message"]
+
+
 def test_bad_token_is_400(api):
     response = api.get("/api/v1/clusters", query={"pagination.page": "garbage!"})
     assert response.status_code == 400

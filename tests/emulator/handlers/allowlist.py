@@ -12,6 +12,7 @@ filter the listing (served in the order entries were added).
 import ipaddress
 
 from ..errors import bad_request, conflict, not_found
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
 from ..registry import operation
 from ..store import public
 
@@ -58,13 +59,13 @@ def _find(ctx, cidr_ip, cidr_mask):
     return entries, _key(ip, mask)
 
 
-@operation("ListAllowlistEntries")
+@operation("ListAllowlistEntries", roles=READ_CLUSTER, scope="cluster")
 def list_allowlist_entries(ctx, cluster_id):
     items, pagination = ctx.page(ctx.children("allowlist").values(), created_key=None)
     return {"allowlist": items, "pagination": pagination}
 
 
-@operation("AddAllowlistEntry")
+@operation("AddAllowlistEntry", roles=OPERATE_CLUSTER, scope="cluster")
 def add_allowlist_entry(ctx, cluster_id):
     ip, mask = canonical(ctx.body.get("cidr_ip"), ctx.body.get("cidr_mask"))
     fields = _fields(ctx.body)
@@ -77,7 +78,7 @@ def add_allowlist_entry(ctx, cluster_id):
     return public(entry)
 
 
-@operation("UpdateAllowlistEntry")
+@operation("UpdateAllowlistEntry", roles=OPERATE_CLUSTER, scope="cluster")
 def update_allowlist_entry(ctx, cluster_id, cidr_ip, cidr_mask):
     entries, key = _find(ctx, cidr_ip, cidr_mask)
     body_key = _key(*canonical(ctx.body.get("cidr_ip"), ctx.body.get("cidr_mask")))
@@ -89,7 +90,7 @@ def update_allowlist_entry(ctx, cluster_id, cidr_ip, cidr_mask):
     return public(entry)
 
 
-@operation("DeleteAllowlistEntry")
+@operation("DeleteAllowlistEntry", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_allowlist_entry(ctx, cluster_id, cidr_ip, cidr_mask):
     entries, key = _find(ctx, cidr_ip, cidr_mask)
     return public(entries.pop(key))

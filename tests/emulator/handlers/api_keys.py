@@ -6,6 +6,7 @@ secret is kept, so the create response holds the only copy. Authentication reads
 """
 
 from ..errors import bad_request, not_found
+from ..permissions import KEY_READ, ORG_ADMIN
 from ..registry import operation
 from ..secrets_util import digest, key_id_of, new_secret
 from ..store import public
@@ -26,7 +27,7 @@ def _find_key(data, key_id):
     return key
 
 
-@operation("ListApiKeys")
+@operation("ListApiKeys", roles=KEY_READ, scope="org")
 def list_api_keys(ctx):
     account_id = ctx.query.get("service_account_id")
     items = [key for key in ctx.data["api_keys"].values()
@@ -35,7 +36,7 @@ def list_api_keys(ctx):
     return {"api_keys": api_keys, "pagination": pagination}
 
 
-@operation("CreateApiKey")
+@operation("CreateApiKey", roles=ORG_ADMIN, scope="org")
 def create_api_key(ctx):
     name = _check_name(ctx.body.get("name"))
     account_id = ctx.body.get("service_account_id")
@@ -53,12 +54,12 @@ def create_api_key(ctx):
     return {"api_key": public(key), "secret": secret}
 
 
-@operation("GetApiKey")
+@operation("GetApiKey", roles=KEY_READ, scope="org")
 def get_api_key(ctx, id):  # pylint: disable=redefined-builtin
     return public(_find_key(ctx.data, id))
 
 
-@operation("UpdateApiKey")
+@operation("UpdateApiKey", roles=ORG_ADMIN, scope="org")
 def update_api_key(ctx, id):  # pylint: disable=redefined-builtin
     key = _find_key(ctx.data, id)
     if ctx.body.get("name") is not None:
@@ -66,7 +67,7 @@ def update_api_key(ctx, id):  # pylint: disable=redefined-builtin
     return public(key)
 
 
-@operation("DeleteApiKey")
+@operation("DeleteApiKey", roles=ORG_ADMIN, scope="org")
 def delete_api_key(ctx, id):  # pylint: disable=redefined-builtin
     key = _find_key(ctx.data, id)
     del ctx.data["api_keys"][id]

@@ -7,6 +7,7 @@ after it in ASC order, before it in DESC order), ``limit`` caps the page, and
 
 from .. import clock
 from ..errors import bad_request
+from ..permissions import ORG_ADMIN
 from ..registry import operation
 
 DEFAULT_LIMIT = 200
@@ -31,7 +32,7 @@ def _cursor(text):
         raise bad_request("starting_from must be an RFC 3339 time, got %r" % text) from None
 
 
-@operation("ListAuditLogs")
+@operation("ListAuditLogs", roles=ORG_ADMIN, scope="org")
 def list_audit_logs(ctx):
     limit = _limit(ctx.query.get("limit"))
     order = (ctx.query.get("sort_order") or "ASC").upper()

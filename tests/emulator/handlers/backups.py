@@ -21,6 +21,7 @@ import uuid
 
 from .. import clock
 from ..errors import bad_request, conflict, not_found
+from ..permissions import ADMIN_CLUSTER, READ_CLUSTER
 from ..registry import operation
 from ..store import public
 
@@ -127,19 +128,19 @@ def _within(items, key, bounds):
 
 
 # -- operations --------------------------------------------------------------------------
-@operation("ListBackups")
+@operation("ListBackups", roles=READ_CLUSTER, scope="cluster")
 def list_backups(ctx, cluster_id):
     bounds = _time_filter(ctx.query)
     items, pagination = ctx.page(_within(_backups(ctx), "as_of_time", bounds), created_key="as_of_time")
     return {"backups": items, "pagination": pagination}
 
 
-@operation("GetBackupConfiguration")
+@operation("GetBackupConfiguration", roles=READ_CLUSTER, scope="cluster")
 def get_backup_configuration(ctx, cluster_id):
     return public(_config(ctx))
 
 
-@operation("UpdateBackupConfiguration")
+@operation("UpdateBackupConfiguration", roles=ADMIN_CLUSTER, scope="cluster")
 def update_backup_configuration(ctx, cluster_id):
     config, body = _config(ctx), ctx.body
     frequency = _choice(body, "frequency_minutes", FREQUENCIES)
@@ -184,14 +185,14 @@ def _restores(ctx):
     return ctx.children("restores")
 
 
-@operation("ListRestores")
+@operation("ListRestores", roles=READ_CLUSTER, scope="cluster")
 def list_restores(ctx, cluster_id):
     bounds = _time_filter(ctx.query)
     items, pagination = ctx.page(_within(_restores(ctx).values(), "created_at", bounds))
     return {"restores": items, "pagination": pagination}
 
 
-@operation("CreateRestore")
+@operation("CreateRestore", roles=ADMIN_CLUSTER, scope="cluster")
 def create_restore(ctx, cluster_id):
     body = ctx.body
     backup_id = body.get("backup_id")
@@ -216,7 +217,7 @@ def create_restore(ctx, cluster_id):
     return public(restore)
 
 
-@operation("GetRestore")
+@operation("GetRestore", roles=READ_CLUSTER, scope="cluster")
 def get_restore(ctx, cluster_id, restore_id):
     restore = _restores(ctx).get(restore_id)
     if restore is None:

@@ -5,11 +5,12 @@ Line items are kept privately (``_line_items``) so that lists stay small; only
 """
 
 from ..errors import not_found
+from ..permissions import BILLING
 from ..registry import operation
 from ..store import public
 
 
-@operation("ListInvoices")
+@operation("ListInvoices", roles=BILLING, scope="org")
 def list_invoices(ctx):
     status = ctx.query.get("status")
     invoices = [public(invoice) for invoice in ctx.data["invoices"].values()
@@ -17,7 +18,7 @@ def list_invoices(ctx):
     return {"invoices": invoices}
 
 
-@operation("GetInvoice")
+@operation("GetInvoice", roles=BILLING, scope="org")
 def get_invoice(ctx, invoice_id):
     invoice = ctx.data["invoices"].get(invoice_id)
     if invoice is None:

@@ -4,8 +4,9 @@ connection strings, regions and versions, as NOTES.md describes the service."""
 import re
 import uuid
 
-from .. import clock, permissions
+from .. import clock
 from ..errors import ApiError, bad_request, conflict
+from ..permissions import ADMIN_CLUSTER, ANY_KEY, READ_CLUSTER
 from ..registry import operation
 from ..seed import LATEST_VERSION, REGIONS, VERSIONS
 from ..store import public
@@ -254,18 +255,18 @@ def seed_clusters(data, count, plan="SERVERLESS", provider="GCP", prefix="seeded
 
 
 # -- operations -----------------------------------------------------------------------
-@operation("ListClusters")
+@operation("ListClusters", roles=ANY_KEY, scope="org")
 def list_clusters(ctx):
     show_inactive = (ctx.query.get("show_inactive") or "").lower() == "true"
-    org_wide = ctx.can(permissions.READ_CLUSTER)
+    org_wide = ctx.can(READ_CLUSTER)
     items = [c for c in ctx.data["clusters"].values()
              if (show_inactive or c["state"] != "DELETED")
-             and (org_wide or ctx.can(permissions.READ_CLUSTER, "CLUSTER", c["id"]))]
+             and (org_wide or ctx.can(READ_CLUSTER, "CLUSTER", c["id"]))]
     clusters, pagination = ctx.page(items)
     return {"clusters": clusters, "pagination": pagination}
 
 
-@operation("CreateCluster")
+@operation("CreateCluster", roles=ADMIN_CLUSTER, scope="parent")
 def create_cluster(ctx):
     cluster = build_cluster(ctx.data, ctx.body, ctx.principal, ctx.timestamp())
     ctx.data["clusters"][cluster["id"]] = cluster
@@ -274,7 +275,7 @@ def create_cluster(ctx):
     return public(cluster)
 
 
-@operation("GetCluster")
+@operation("GetCluster", roles=READ_CLUSTER, scope="cluster")
 def get_cluster(ctx, cluster_id):
     return public(ctx.cluster)
 
@@ -301,7 +302,7 @@ def _update_serverless(cluster, body):
     return config, regions, primary
 
 
-@operation("UpdateCluster")
+@operation("UpdateCluster", roles=ADMIN_CLUSTER, scope="cluster")
 def update_cluster(ctx, cluster_id):
     cluster, body = ctx.cluster, ctx.body
     fields = [k for k in ("serverless", "dedicated", "cockroach_version", "labels",
@@ -369,7 +370,7 @@ def update_cluster(ctx, cluster_id):
     return public(cluster)
 
 
-@operation("DeleteCluster")
+@operation("DeleteCluster", roles=ADMIN_CLUSTER, scope="cluster")
 def delete_cluster(ctx, cluster_id):
     cluster = ctx.cluster
     if cluster["delete_protection"] == "ENABLED":
@@ -380,7 +381,7 @@ def delete_cluster(ctx, cluster_id):
     return public(cluster)
 
 
-@operation("GetConnectionString")
+@operation("GetConnectionString", roles=READ_CLUSTER, scope="cluster")
 def get_connection_string(ctx, cluster_id):
     user = ctx.query.get("sql_user")
     database = ctx.query.get("database") or "defaultdb"
@@ -390,7 +391,7 @@ def get_connection_string(ctx, cluster_id):
                                  % (auth, host, database)}
 
 
-@operation("ListClusterNodes")
+@operation("ListClusterNodes", roles=READ_CLUSTER, scope="cluster")
 def list_cluster_nodes(ctx, cluster_id):
     cluster = ctx.cluster
     region_filter = ctx.query.get("region_name")
@@ -406,7 +407,7 @@ def list_cluster_nodes(ctx, cluster_id):
     return {"nodes": page, "pagination": pagination}
 
 
-@operation("ListAvailableRegions")
+@operation("ListAvailableRegions", roles=ANY_KEY, scope="org")
 def list_available_regions(ctx):
     provider = ctx.query.get("provider")
     serverless = ctx.query.get("serverless")
@@ -418,7 +419,7 @@ def list_available_regions(ctx):
     return {"regions": page, "pagination": pagination}
 
 
-@operation("ListMajorClusterVersions")
+@operation("ListMajorClusterVersions", roles=ANY_KEY, scope="org")
 def list_major_cluster_versions(ctx):
     items = [{"version": major} for major in VERSIONS]
     page, pagination = ctx.page(items, created_key=None)

@@ -17,16 +17,19 @@ Decisions where the contract is open:
 - Every operation on a cluster that is not DEDICATED answers 400.
 """
 
-from ..errors import ApiError, bad_request, conflict
+from ..errors import bad_request, conflict
+from ..permissions import ADMIN_CLUSTER, READ_CLUSTER
+from ..plans import require_dedicated
 from ..registry import operation
+from ..status_machine import StatusMachine
 from ..store import public
-from .log_export import require_dedicated
 
 KIND = "cmek"
 KEY_TYPE_FOR_PROVIDER = {"AWS": "AWS_KMS", "GCP": "GCP_CLOUD_KMS", "AZURE": "AZURE_KEY_VAULT"}
 KEY_TYPES = ("AWS_KMS", "GCP_CLOUD_KMS", "AZURE_KEY_VAULT")
-BUSY = ("ENABLING", "ROTATING", "REVOKING")
-STATUS_CHANGES = {"ROTATE": ("ROTATING", "ENABLED"), "REVOKE": ("REVOKING", "REVOKED")}
+STATUS_CHANGES = ("ROTATE", "REVOKE")
+CMEK = StatusMachine("CMEK", KIND, {"ENABLE": ("ENABLING", "ENABLED"), "ROTATE": ("ROTATING", "ENABLED"),
+                                    "REVOKE": ("REVOKING", "REVOKED")})
 
 
 def _text(value, field):
@@ -68,72 +71,52 @@ def _region_specs(cluster, body):
     return result
 
 
-def _existing(ctx):
-    """The settled CMEK record; 404 when CMEK was never enabled."""
-    record = ctx.children(KIND).get("config")
-    if record is None:
-        raise ApiError(404, "CMEK is not enabled for cluster %s" % ctx.cluster["name"])
-    public(record)  # settle
-    return record
-
-
-def _not_busy(ctx, record):
-    if record["status"] in BUSY:
-        raise conflict("CMEK of cluster %s is %s; retry once it has settled"
-                       % (ctx.cluster["name"], record["status"]))
-
-
 def _not_revoked(ctx, record, action):
     if record["status"] == "REVOKED":
         raise bad_request("cannot %s: the CMEK keys of cluster %s are revoked"
                           % (action, ctx.cluster["name"]))
 
 
-@operation("GetCMEKClusterInfo")
+@operation("GetCMEKClusterInfo", roles=READ_CLUSTER, scope="cluster")
 def get_cmek(ctx, cluster_id):
     require_dedicated(ctx.cluster, "CMEK")
-    return public(_existing(ctx))
+    return public(CMEK.existing(ctx))
 
 
-@operation("EnableCMEKSpec")
+@operation("EnableCMEKSpec", roles=ADMIN_CLUSTER, scope="cluster")
 def enable_cmek(ctx, cluster_id):
     require_dedicated(ctx.cluster, "CMEK")
     specs = _region_specs(ctx.cluster, ctx.body)
-    holder = ctx.children(KIND)
-    if "config" in holder:
+    record = CMEK.current(ctx)
+    if record is not None:
         raise conflict("CMEK is already enabled for cluster %s (status %s); use UpdateCMEKSpec (PUT) "
-                       "to change its keys" % (ctx.cluster["name"], public(holder["config"])["status"]))
+                       "to change its keys" % (ctx.cluster["name"], record["status"]))
     now = ctx.timestamp()
-    record = holder["config"] = {"cluster_id": ctx.cluster["id"], "spec": {"region_specs": specs},
-                                 "created_at": now, "updated_at": now}
-    ctx.schedule(record, {"status": "ENABLING"}, {"status": "ENABLED"})
-    return public(record)
+    return public(CMEK.enable(ctx, new=lambda: {"cluster_id": ctx.cluster["id"], "spec": {"region_specs": specs},
+                                                "created_at": now, "updated_at": now}))
 
 
-@operation("UpdateCMEKSpec")
+@operation("UpdateCMEKSpec", roles=ADMIN_CLUSTER, scope="cluster")
 def update_cmek_spec(ctx, cluster_id):
     require_dedicated(ctx.cluster, "CMEK")
     specs = _region_specs(ctx.cluster, ctx.body)
-    record = _existing(ctx)
-    _not_busy(ctx, record)
+    record = CMEK.existing(ctx)
+    CMEK.check_settled(ctx, record)
     _not_revoked(ctx, record, "update the key specification")
     record.update(spec={"region_specs": specs}, updated_at=ctx.timestamp())
-    ctx.schedule(record, {"status": "ENABLING"}, {"status": "ENABLED"})
-    return public(record)
+    return public(CMEK.start(ctx, record, "ENABLE"))
 
 
-@operation("UpdateCMEKStatus")
+@operation("UpdateCMEKStatus", roles=ADMIN_CLUSTER, scope="cluster")
 def update_cmek_status(ctx, cluster_id):
     require_dedicated(ctx.cluster, "CMEK")
     action = ctx.body.get("status")
     if action not in STATUS_CHANGES:
         raise bad_request("status must be ROTATE or REVOKE, got %r" % (action,))
-    record = _existing(ctx)
-    _not_busy(ctx, record)
+    record = CMEK.existing(ctx)
+    CMEK.check_settled(ctx, record)
     if action == "REVOKE" and record["status"] == "REVOKED":
         return public(record)
     _not_revoked(ctx, record, "rotate the keys")
-    transitional, final = STATUS_CHANGES[action]
     record["updated_at"] = ctx.timestamp()
-    ctx.schedule(record, {"status": transitional}, {"status": final})
-    return public(record)
+    return public(CMEK.start(ctx, record, action))

@@ -11,6 +11,7 @@ filter the listing (it is served in creation order).
 import re
 
 from ..errors import bad_request, conflict, not_found
+from ..permissions import ADMIN_CLUSTER, READ_CLUSTER
 from ..registry import operation
 from ..store import public
 
@@ -39,13 +40,13 @@ def _find(databases, name):
     return databases[name]
 
 
-@operation("ListDatabases")
+@operation("ListDatabases", roles=READ_CLUSTER, scope="cluster")
 def list_databases(ctx, cluster_id):
     items, pagination = ctx.page(_databases(ctx).values(), created_key=None)
     return {"databases": items, "pagination": pagination}
 
 
-@operation("CreateDatabase")
+@operation("CreateDatabase", roles=ADMIN_CLUSTER, scope="cluster")
 def create_database(ctx, cluster_id):
     databases = _databases(ctx)
     name = _check_name(ctx.body.get("name"))
@@ -55,7 +56,7 @@ def create_database(ctx, cluster_id):
     return public(databases[name])
 
 
-@operation("EditDatabase")
+@operation("EditDatabase", roles=ADMIN_CLUSTER, scope="cluster")
 def edit_database(ctx, cluster_id, name):
     databases = _databases(ctx)
     database = _find(databases, name)
@@ -74,7 +75,7 @@ def edit_database(ctx, cluster_id, name):
     return public(database)
 
 
-@operation("DeleteDatabase")
+@operation("DeleteDatabase", roles=ADMIN_CLUSTER, scope="cluster")
 def delete_database(ctx, cluster_id, name):
     databases = _databases(ctx)
     database = _find(databases, name)

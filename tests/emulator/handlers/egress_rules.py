@@ -17,6 +17,8 @@ import ipaddress
 import re
 
 from ..errors import bad_request, conflict, not_found
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
+from ..plans import is_dedicated, require_dedicated
 from ..registry import operation
 from ..store import public
 
@@ -25,12 +27,6 @@ CIDR_LIKE_RE = re.compile(r"^[0-9.]+(/[0-9]+)?$")
 LABEL_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 MAX_NAME, MAX_DESCRIPTION = 63, 255
 MAX_REMEMBERED_KEYS = 1000
-
-
-def _require_dedicated(cluster):
-    if cluster["plan"] != "DEDICATED":
-        raise bad_request("cluster %s is %s: egress rules are only available on DEDICATED "
-                          "clusters" % (cluster["name"], cluster["plan"]))
 
 
 def _rules(ctx):
@@ -98,16 +94,16 @@ def _find(ctx, rule_id):
     return rule
 
 
-@operation("ListEgressRules")
+@operation("ListEgressRules", roles=READ_CLUSTER, scope="cluster")
 def list_egress_rules(ctx, cluster_id):
-    rules = _rules(ctx).values() if ctx.cluster["plan"] == "DEDICATED" else []
+    rules = _rules(ctx).values() if is_dedicated(ctx.cluster) else []
     items, pagination = ctx.page(rules)
     return {"rules": items, "pagination": pagination}
 
 
-@operation("AddEgressRule")
+@operation("AddEgressRule", roles=OPERATE_CLUSTER, scope="cluster")
 def add_egress_rule(ctx, cluster_id):
-    _require_dedicated(ctx.cluster)
+    require_dedicated(ctx.cluster, "egress rules", verb="are")
     body = ctx.body
     name = _check_name(ctx, body.get("name"))
     destination, rule_type = _check_destination(body.get("destination"), body.get("type"))
@@ -120,16 +116,16 @@ def add_egress_rule(ctx, cluster_id):
     return public(rule)
 
 
-@operation("GetEgressRule")
+@operation("GetEgressRule", roles=READ_CLUSTER, scope="cluster")
 def get_egress_rule(ctx, cluster_id, rule_id):
-    if ctx.cluster["plan"] != "DEDICATED":
+    if not is_dedicated(ctx.cluster):
         raise not_found("egress rule", rule_id)
     return public(_find(ctx, rule_id))
 
 
-@operation("EditEgressRule")
+@operation("EditEgressRule", roles=OPERATE_CLUSTER, scope="cluster")
 def edit_egress_rule(ctx, cluster_id, rule_id):
-    _require_dedicated(ctx.cluster)
+    require_dedicated(ctx.cluster, "egress rules", verb="are")
     rule, body = _find(ctx, rule_id), ctx.body
     changes = {}
     if body.get("name") is not None:
@@ -150,7 +146,7 @@ def edit_egress_rule(ctx, cluster_id, rule_id):
     return public(rule)
 
 
-@operation("DeleteEgressRule")
+@operation("DeleteEgressRule", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_egress_rule(ctx, cluster_id, rule_id):
     # No 400 for serverless clusters here: none has a rule, so 404 (as the contract lists).
     key = ctx.query.get("idempotency_key")

@@ -8,9 +8,10 @@ once. Names are unique among siblings; a folder must be empty to be deleted.
 
 import re
 
-from .. import pagination as pagination_util, permissions
+from .. import pagination as pagination_util
 from ..auth import folder_ancestors
 from ..errors import bad_request, conflict, not_found
+from ..permissions import ANY_KEY, FOLDER_ADMIN, FOLDER_MOVE, READ_CLUSTER
 from ..registry import operation
 from . import roles as role_rules
 
@@ -76,7 +77,7 @@ def _under_prefix(path, prefix):
 
 
 # -- operations -----------------------------------------------------------------------
-@operation("ListFolders")
+@operation("ListFolders", roles=ANY_KEY, scope="org")
 def list_folders(ctx):
     prefix = ctx.query.get("path")
     items = [f for f in ctx.data["folders"].values()
@@ -85,7 +86,7 @@ def list_folders(ctx):
     return {"folders": [view(ctx.data, f) for f in page], "pagination": pagination}
 
 
-@operation("CreateFolder")
+@operation("CreateFolder", roles=FOLDER_ADMIN, scope="parent")
 def create_folder(ctx):
     name = _check_name(ctx.body.get("name"))
     parent_id = _check_parent(ctx.data, ctx.body.get("parent_id"))
@@ -97,12 +98,12 @@ def create_folder(ctx):
     return view(ctx.data, folder)
 
 
-@operation("GetFolder")
+@operation("GetFolder", roles=ANY_KEY, scope="org")
 def get_folder(ctx, folder_id):
     return view(ctx.data, _find(ctx.data, folder_id))
 
 
-@operation("UpdateFolder")
+@operation("UpdateFolder", roles=FOLDER_MOVE, scope="folder")
 def update_folder(ctx, folder_id):
     folder = _find(ctx.data, folder_id)
     name, parent_id = folder["name"], folder["parent_id"]
@@ -116,15 +117,15 @@ def update_folder(ctx, folder_id):
         if parent_id != folder["parent_id"]:
             # A move also needs the right to place things in the destination.
             if parent_id == ROOT:
-                ctx.require(permissions.FOLDER_MOVE)
+                ctx.require(FOLDER_MOVE)
             else:
-                ctx.require(permissions.FOLDER_MOVE, "FOLDER", parent_id)
+                ctx.require(FOLDER_MOVE, "FOLDER", parent_id)
     _check_unique(ctx.data, parent_id, name, folder_id)
     folder.update(name=name, parent_id=parent_id)
     return view(ctx.data, folder)
 
 
-@operation("DeleteFolder")
+@operation("DeleteFolder", roles=FOLDER_ADMIN, scope="folder")
 def delete_folder(ctx, folder_id):
     folder = _find(ctx.data, folder_id)
     folders = len(_child_folders(ctx.data, folder_id))
@@ -142,7 +143,7 @@ def delete_folder(ctx, folder_id):
     return shown
 
 
-@operation("ListFolderContents")
+@operation("ListFolderContents", roles=ANY_KEY, scope="org")
 def list_folder_contents(ctx, folder_id):
     if folder_id != ROOT:
         _find(ctx.data, folder_id)
@@ -151,7 +152,7 @@ def list_folder_contents(ctx, folder_id):
     # Clusters the caller cannot read stay hidden, as in ListClusters.
     items += [("CLUSTER", c["id"], c["name"], c["created_at"])
               for c in _live_clusters(ctx.data, folder_id)
-              if ctx.can(permissions.READ_CLUSTER, "CLUSTER", c["id"])]
+              if ctx.can(READ_CLUSTER, "CLUSTER", c["id"])]
     items = [{"type": kind, "id": ident, "name": name, "created_at": created}
              for kind, ident, name, created in sorted(items, key=lambda item: item[3])]
     page, pagination = pagination_util.paginate(items, ctx.query)

@@ -9,6 +9,7 @@ cc_identity}``). ``issuer_url`` must be an https URL and is unique in the organi
 from urllib.parse import urlsplit
 
 from ..errors import bad_request, conflict, not_found
+from ..permissions import ORG_ADMIN
 from ..registry import operation
 from ..store import public
 
@@ -70,13 +71,13 @@ def _find(data, issuer_id):
     return issuer
 
 
-@operation("ListJWTIssuers")
+@operation("ListJWTIssuers", roles=ORG_ADMIN, scope="org")
 def list_jwt_issuers(ctx):
     issuers, pagination = ctx.page(ctx.data["jwt_issuers"].values())
     return {"issuers": issuers, "pagination": pagination}
 
 
-@operation("AddJWTIssuer")
+@operation("AddJWTIssuer", roles=ORG_ADMIN, scope="org")
 def add_jwt_issuer(ctx):
     fields = _fields(ctx.body, required=True)
     _check_unique(ctx.data, fields["issuer_url"])
@@ -86,12 +87,12 @@ def add_jwt_issuer(ctx):
     return public(issuer)
 
 
-@operation("GetJWTIssuer")
+@operation("GetJWTIssuer", roles=ORG_ADMIN, scope="org")
 def get_jwt_issuer(ctx, id):  # pylint: disable=redefined-builtin
     return public(_find(ctx.data, id))
 
 
-@operation("UpdateJWTIssuer")
+@operation("UpdateJWTIssuer", roles=ORG_ADMIN, scope="org")
 def update_jwt_issuer(ctx, id):  # pylint: disable=redefined-builtin
     issuer = _find(ctx.data, id)
     fields = _fields(ctx.body, required=False)
@@ -104,7 +105,7 @@ def update_jwt_issuer(ctx, id):  # pylint: disable=redefined-builtin
     return public(issuer)
 
 
-@operation("DeleteJWTIssuer")
+@operation("DeleteJWTIssuer", roles=ORG_ADMIN, scope="org")
 def delete_jwt_issuer(ctx, id):  # pylint: disable=redefined-builtin
     issuer = _find(ctx.data, id)
     del ctx.data["jwt_issuers"][id]

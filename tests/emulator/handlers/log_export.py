@@ -20,8 +20,11 @@ Decisions where the contract is open:
 
 import re
 
-from ..errors import ApiError, bad_request, conflict
+from ..errors import bad_request
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
+from ..plans import require_dedicated
 from ..registry import operation
+from ..status_machine import StatusMachine
 from ..store import public
 
 KIND = "log_export"
@@ -34,17 +37,11 @@ DEFAULT_LOG_NAME = "cockroachdb"
 ROLE_ARN_RE = re.compile(r"^arn:aws(-us-gov|-cn)?:iam::\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$")
 GCP_PROJECT_RE = re.compile(r"^[a-z][a-z0-9-]{4,28}[a-z0-9]$")
 AWS_REGION_RE = re.compile(r"^[a-z]{2}(-gov)?-[a-z]+-\d$")
-GONE = "DISABLED"
-BUSY = ("ENABLING", "DISABLING")
+TRANSITIONS = {"ENABLE": ("ENABLING", "ENABLED"), "DISABLE": ("DISABLING", "DISABLED")}
+LOG_EXPORT = StatusMachine("log export", KIND, TRANSITIONS, absent="configured")
 
 
 # -- shared checks (metric_export uses these too) ---------------------------------------
-def require_dedicated(cluster, feature):
-    if cluster["plan"] != "DEDICATED":
-        raise bad_request("%s is only available on DEDICATED clusters; cluster %s is %s"
-                          % (feature, cluster["name"], cluster["plan"]))
-
-
 def check_role_arn(value, field):
     if not isinstance(value, str) or not ROLE_ARN_RE.match(value):
         raise bad_request("%s must be an AWS IAM role ARN such as "
@@ -151,53 +148,24 @@ def _spec(cluster, body):
     return spec
 
 
-# -- state ----------------------------------------------------------------------------
-def _current(ctx):
-    """The cluster's configuration, or None (a settled delete removes it)."""
-    holder = ctx.children(KIND)
-    record = holder.get("config")
-    if record is not None and public(record)["status"] == GONE:
-        del holder["config"]
-        record = None
-    return record
-
-
-def _existing(ctx):
-    record = _current(ctx)
-    if record is None:
-        raise ApiError(404, "log export is not configured for cluster %s" % ctx.cluster["name"])
-    return record
-
-
 # -- operations -----------------------------------------------------------------------
-@operation("GetLogExportInfo")
+@operation("GetLogExportInfo", roles=READ_CLUSTER, scope="cluster")
 def get_log_export(ctx, cluster_id):
     require_dedicated(ctx.cluster, "log export")
-    return public(_existing(ctx))
+    return public(LOG_EXPORT.existing(ctx))
 
 
-@operation("EnableLogExport")
+@operation("EnableLogExport", roles=OPERATE_CLUSTER, scope="cluster")
 def enable_log_export(ctx, cluster_id):
     require_dedicated(ctx.cluster, "log export")
     spec = _spec(ctx.cluster, ctx.body)
-    record = _current(ctx)
-    if record is not None and record["status"] in BUSY:
-        raise conflict("log export of cluster %s is %s; retry once it has settled"
-                       % (ctx.cluster["name"], record["status"]))
     now = ctx.timestamp()
-    if record is None:
-        record = {"cluster_id": ctx.cluster["id"], "created_at": now}
-        ctx.children(KIND)["config"] = record
+    record = LOG_EXPORT.enable(ctx, new=lambda: {"cluster_id": ctx.cluster["id"], "created_at": now})
     record.update(spec=spec, updated_at=now)
-    ctx.schedule(record, {"status": "ENABLING"}, {"status": "ENABLED"})
     return public(record)
 
 
-@operation("DeleteLogExport")
+@operation("DeleteLogExport", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_log_export(ctx, cluster_id):
     require_dedicated(ctx.cluster, "log export")
-    record = _existing(ctx)
-    if record["status"] != "DISABLING":
-        record["updated_at"] = ctx.timestamp()
-        ctx.schedule(record, {"status": "DISABLING"}, {"status": GONE})
-    return public(record)
+    return public(LOG_EXPORT.disable(ctx, updated_at=ctx.timestamp()))

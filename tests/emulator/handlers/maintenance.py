@@ -12,6 +12,7 @@ Decisions where the contract is open:
 import re
 
 from ..errors import ApiError, bad_request
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
 from ..registry import operation
 
 KIND = "maintenance"
@@ -47,19 +48,19 @@ def _existing(ctx):
     return window
 
 
-@operation("GetMaintenanceWindow")
+@operation("GetMaintenanceWindow", roles=READ_CLUSTER, scope="cluster")
 def get_maintenance_window(ctx, cluster_id):
     return dict(_existing(ctx))
 
 
-@operation("SetMaintenanceWindow")
+@operation("SetMaintenanceWindow", roles=OPERATE_CLUSTER, scope="cluster")
 def set_maintenance_window(ctx, cluster_id):
     window = _window(ctx.body)
     ctx.children(KIND)["window"] = window
     return dict(window)
 
 
-@operation("DeleteMaintenanceWindow")
+@operation("DeleteMaintenanceWindow", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_maintenance_window(ctx, cluster_id):
     window = _existing(ctx)
     del ctx.children(KIND)["window"]

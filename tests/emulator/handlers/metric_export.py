@@ -16,69 +16,48 @@ Decisions where the contract is open:
   answers 400 on clusters that are not on AWS.
 """
 
-from ..errors import ApiError, bad_request, conflict
+from ..errors import bad_request
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
+from ..plans import require_dedicated
 from ..registry import operation
+from ..status_machine import StatusMachine
 from ..store import public
-from .log_export import check_aws_region, check_role_arn, require_dedicated
+from .log_export import check_aws_region, check_role_arn
 
 KIND = "metric_export"
 DATADOG_SITES = ("US1", "US3", "US5", "US1_GOV", "EU1", "AP1")
-GONE = "NOT_DEPLOYED"
-BUSY = ("ENABLING", "DISABLING")
-LABELS = {"cloudwatch": "CloudWatch metric export", "datadog": "Datadog metric export",
-          "prometheus": "Prometheus metric export"}
+TRANSITIONS = {"ENABLE": ("ENABLING", "ENABLED"), "DISABLE": ("DISABLING", "NOT_DEPLOYED")}
+EXPORTS = {kind: StatusMachine("%s metric export" % name, KIND, TRANSITIONS, key=kind)
+           for kind, name in (("cloudwatch", "CloudWatch"), ("datadog", "Datadog"),
+                              ("prometheus", "Prometheus"))}
 SCRAPE_URL = "https://cockroachlabs.cloud/api/v1/clusters/%s/metricexport/prometheus/%s/scrape"
 
 
 # -- state ----------------------------------------------------------------------------
 def _check_cluster(ctx, kind):
-    require_dedicated(ctx.cluster, LABELS[kind])
+    require_dedicated(ctx.cluster, EXPORTS[kind].label)
     if kind == "cloudwatch" and ctx.cluster["cloud_provider"] != "AWS":
         raise bad_request("CloudWatch metric export is only available on AWS clusters; "
                           "cluster %s is on %s" % (ctx.cluster["name"], ctx.cluster["cloud_provider"]))
 
 
-def _current(ctx, kind):
-    """The export of ``kind``, or None (a settled delete removes it)."""
-    holder = ctx.children(KIND)
-    record = holder.get(kind)
-    if record is not None and public(record)["status"] == GONE:
-        del holder[kind]
-        record = None
-    return record
-
-
 def _get(ctx, kind):
     _check_cluster(ctx, kind)
-    record = _current(ctx, kind)
-    if record is None:
-        raise ApiError(404, "%s is not enabled for cluster %s" % (LABELS[kind], ctx.cluster["name"]))
-    return public(record)
+    return public(EXPORTS[kind].existing(ctx))
 
 
 def _enable(ctx, kind, settings):
-    """Store ``settings`` (already validated) and start ENABLING."""
-    record = _current(ctx, kind)
-    if record is not None and record["status"] in BUSY:
-        raise conflict("%s of cluster %s is %s; retry once it has settled"
-                       % (LABELS[kind], ctx.cluster["name"], record["status"]))
-    if record is None:
-        record = ctx.children(KIND)[kind] = {"cluster_id": ctx.cluster["id"]}
+    """Store ``settings`` (already validated) in place of the old ones and start ENABLING."""
+    record = EXPORTS[kind].enable(ctx, new=lambda: {"cluster_id": ctx.cluster["id"]})
     for field in [k for k in record if k not in ("cluster_id", "status") and not k.startswith("_")]:
         del record[field]
     record.update(settings)
-    ctx.schedule(record, {"status": "ENABLING"}, {"status": "ENABLED"})
     return public(record)
 
 
 def _delete(ctx, kind):
     _check_cluster(ctx, kind)
-    record = _current(ctx, kind)
-    if record is None:
-        raise ApiError(404, "%s is not enabled for cluster %s" % (LABELS[kind], ctx.cluster["name"]))
-    if record["status"] != "DISABLING":
-        ctx.schedule(record, {"status": "DISABLING"}, {"status": GONE})
-    return public(record)
+    return public(EXPORTS[kind].disable(ctx))
 
 
 def _optional_string(body, field):
@@ -95,12 +74,12 @@ def _masked(api_key):
 
 
 # -- CloudWatch -----------------------------------------------------------------------
-@operation("GetCloudWatchMetricExportInfo")
+@operation("GetCloudWatchMetricExportInfo", roles=READ_CLUSTER, scope="cluster")
 def get_cloudwatch(ctx, cluster_id):
     return _get(ctx, "cloudwatch")
 
 
-@operation("EnableCloudWatchMetricExport")
+@operation("EnableCloudWatchMetricExport", roles=OPERATE_CLUSTER, scope="cluster")
 def enable_cloudwatch(ctx, cluster_id):
     _check_cluster(ctx, "cloudwatch")
     settings = {"role_arn": check_role_arn(ctx.body.get("role_arn"), "role_arn")}
@@ -113,18 +92,18 @@ def enable_cloudwatch(ctx, cluster_id):
     return _enable(ctx, "cloudwatch", settings)
 
 
-@operation("DeleteCloudWatchMetricExport")
+@operation("DeleteCloudWatchMetricExport", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_cloudwatch(ctx, cluster_id):
     return _delete(ctx, "cloudwatch")
 
 
 # -- Datadog --------------------------------------------------------------------------
-@operation("GetDatadogMetricExportInfo")
+@operation("GetDatadogMetricExportInfo", roles=READ_CLUSTER, scope="cluster")
 def get_datadog(ctx, cluster_id):
     return _get(ctx, "datadog")
 
 
-@operation("EnableDatadogMetricExport")
+@operation("EnableDatadogMetricExport", roles=OPERATE_CLUSTER, scope="cluster")
 def enable_datadog(ctx, cluster_id):
     _check_cluster(ctx, "datadog")
     api_key = _optional_string(ctx.body, "api_key")
@@ -136,18 +115,18 @@ def enable_datadog(ctx, cluster_id):
     return _enable(ctx, "datadog", {"site": site, "api_key": _masked(api_key)})
 
 
-@operation("DeleteDatadogMetricExport")
+@operation("DeleteDatadogMetricExport", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_datadog(ctx, cluster_id):
     return _delete(ctx, "datadog")
 
 
 # -- Prometheus -----------------------------------------------------------------------
-@operation("GetPrometheusMetricExportInfo")
+@operation("GetPrometheusMetricExportInfo", roles=READ_CLUSTER, scope="cluster")
 def get_prometheus(ctx, cluster_id):
     return _get(ctx, "prometheus")
 
 
-@operation("EnablePrometheusMetricExport")
+@operation("EnablePrometheusMetricExport", roles=OPERATE_CLUSTER, scope="cluster")
 def enable_prometheus(ctx, cluster_id):
     _check_cluster(ctx, "prometheus")
     cluster = ctx.cluster
@@ -155,6 +134,6 @@ def enable_prometheus(ctx, cluster_id):
     return _enable(ctx, "prometheus", {"targets": targets})
 
 
-@operation("DeletePrometheusMetricExport")
+@operation("DeletePrometheusMetricExport", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_prometheus(ctx, cluster_id):
     return _delete(ctx, "prometheus")

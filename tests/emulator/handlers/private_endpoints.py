@@ -20,16 +20,12 @@ import hashlib
 import re
 
 from ..errors import bad_request, conflict, not_found
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
+from ..plans import is_dedicated, require_dedicated
 from ..registry import operation
 from ..store import public
 
 ENDPOINT_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,254}$")
-
-
-def _require_dedicated(cluster):
-    if cluster["plan"] != "DEDICATED":
-        raise bad_request("cluster %s is %s: private endpoints are only available on DEDICATED "
-                          "clusters" % (cluster["name"], cluster["plan"]))
 
 
 def _hex(*parts):
@@ -65,17 +61,17 @@ def _connections(ctx):
     return ctx.children("private_endpoint_connections")
 
 
-@operation("ListPrivateEndpointServices")
+@operation("ListPrivateEndpointServices", roles=READ_CLUSTER, scope="cluster")
 def list_private_endpoint_services(ctx, cluster_id):
-    if ctx.cluster["plan"] != "DEDICATED":
+    if not is_dedicated(ctx.cluster):
         return {"services": []}
     return {"services": [public(service) for service in _services(ctx)]}
 
 
-@operation("CreatePrivateEndpointServices")
+@operation("CreatePrivateEndpointServices", roles=OPERATE_CLUSTER, scope="cluster")
 def create_private_endpoint_services(ctx, cluster_id):
     cluster = ctx.cluster
-    _require_dedicated(cluster)
+    require_dedicated(cluster, "private endpoints", verb="are")
     services = _services(ctx)
     # Idempotent: existing services stay as they are; a region added since gets its own.
     served = {service["region_name"] for service in services}
@@ -88,9 +84,9 @@ def create_private_endpoint_services(ctx, cluster_id):
     return {"services": [public(service) for service in services]}
 
 
-@operation("ListPrivateEndpointConnections")
+@operation("ListPrivateEndpointConnections", roles=READ_CLUSTER, scope="cluster")
 def list_private_endpoint_connections(ctx, cluster_id):
-    if ctx.cluster["plan"] != "DEDICATED":
+    if not is_dedicated(ctx.cluster):
         return {"connections": []}
     return {"connections": [public(c) for c in _connections(ctx).values()]}
 
@@ -107,10 +103,10 @@ def _service_for(ctx, region):
     return service
 
 
-@operation("AddPrivateEndpointConnection")
+@operation("AddPrivateEndpointConnection", roles=OPERATE_CLUSTER, scope="cluster")
 def add_private_endpoint_connection(ctx, cluster_id):
     cluster = ctx.cluster
-    _require_dedicated(cluster)
+    require_dedicated(cluster, "private endpoints", verb="are")
     endpoint_id = ctx.body.get("endpoint_id")
     if not isinstance(endpoint_id, str) or not ENDPOINT_ID_RE.match(endpoint_id):
         raise bad_request("invalid endpoint_id %r: give the cloud provider's endpoint id "
@@ -131,7 +127,7 @@ def add_private_endpoint_connection(ctx, cluster_id):
     return public(connection)
 
 
-@operation("DeletePrivateEndpointConnection")
+@operation("DeletePrivateEndpointConnection", roles=OPERATE_CLUSTER, scope="cluster")
 def delete_private_endpoint_connection(ctx, cluster_id, endpoint_id):
     # No 400 for serverless clusters here: none has a connection, so 404 (as the contract lists).
     connections = _connections(ctx)

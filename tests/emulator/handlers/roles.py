@@ -6,6 +6,7 @@ changes, and no change may leave the organization without an ORG_ADMIN.
 """
 
 from ..errors import ApiError, bad_request, not_found
+from ..permissions import ORG_ADMIN
 from ..registry import operation
 
 ORG_ONLY = ("ORGANIZATION",)
@@ -134,7 +135,7 @@ def drop_resource_grants(data, resource_type, resource_id):
 
 
 # -- operations -----------------------------------------------------------------------
-@operation("ListRoleGrants")
+@operation("ListRoleGrants", roles=ORG_ADMIN, scope="org")
 def list_role_grants(ctx):
     items = [{"user_id": user_id, "roles": grants_of(ctx.data, user_id)}
              for user_id, grants in ctx.data["role_grants"].items() if grants]
@@ -142,13 +143,13 @@ def list_role_grants(ctx):
     return {"grants": grants, "pagination": pagination}
 
 
-@operation("GetAllRolesForUser")
+@operation("GetAllRolesForUser", roles=ORG_ADMIN, scope="org")
 def get_all_roles_for_user(ctx, user_id):
     check_user(ctx.data, user_id)
     return {"roles": grants_of(ctx.data, user_id)}
 
 
-@operation("SetRolesForUser")
+@operation("SetRolesForUser", roles=ORG_ADMIN, scope="org")
 def set_roles_for_user(ctx, user_id):
     check_user(ctx.data, user_id)
     grants = parse_roles(ctx.data, ctx.body.get("roles"), ctx.data["role_grants"].get(user_id, []))
@@ -157,7 +158,7 @@ def set_roles_for_user(ctx, user_id):
     return {"roles": grants_of(ctx.data, user_id)}
 
 
-@operation("AddUserToRole")
+@operation("AddUserToRole", roles=ORG_ADMIN, scope="org")
 def add_user_to_role(ctx, user_id, resource_type, resource_id, role_name):
     check_user(ctx.data, user_id)
     # Path parts name things: an unknown role or resource is "not found" here.
@@ -172,7 +173,7 @@ def add_user_to_role(ctx, user_id, resource_type, resource_id, role_name):
     return {"roles": grants_of(ctx.data, user_id)}
 
 
-@operation("RemoveUserFromRole")
+@operation("RemoveUserFromRole", roles=ORG_ADMIN, scope="org")
 def remove_user_from_role(ctx, user_id, resource_type, resource_id, role_name):
     check_user(ctx.data, user_id)
     # No resource check: a grant on a resource deleted since can still be removed.
@@ -189,7 +190,7 @@ def remove_user_from_role(ctx, user_id, resource_type, resource_id, role_name):
     return {"roles": grants_of(ctx.data, user_id)}
 
 
-@operation("GetPersonUsersByEmail")
+@operation("GetPersonUsersByEmail", roles=ORG_ADMIN, scope="org")
 def get_person_users_by_email(ctx):
     email = (ctx.query.get("email") or "").strip().lower()
     users = [dict(person) for person in ctx.data["persons"].values()

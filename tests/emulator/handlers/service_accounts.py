@@ -6,6 +6,7 @@ revokes its API keys at once and drops its role grants.
 """
 
 from ..errors import bad_request, not_found
+from ..permissions import ANY_KEY, ORG_ADMIN
 from ..registry import operation
 from ..store import public
 from . import roles as role_rules
@@ -43,13 +44,13 @@ def view(data, account):
     return shown
 
 
-@operation("ListServiceAccounts")
+@operation("ListServiceAccounts", roles=ANY_KEY, scope="org")
 def list_service_accounts(ctx):
     page, pagination = ctx.page(ctx.data["service_accounts"].values())
     return {"service_accounts": [view(ctx.data, account) for account in page], "pagination": pagination}
 
 
-@operation("CreateServiceAccount")
+@operation("CreateServiceAccount", roles=ORG_ADMIN, scope="org")
 def create_service_account(ctx):
     body = ctx.body
     name = _check_name(body.get("name"))
@@ -64,12 +65,12 @@ def create_service_account(ctx):
     return view(ctx.data, account)
 
 
-@operation("GetServiceAccount")
+@operation("GetServiceAccount", roles=ANY_KEY, scope="org")
 def get_service_account(ctx, id):  # pylint: disable=redefined-builtin
     return view(ctx.data, find_account(ctx.data, id))
 
 
-@operation("UpdateServiceAccount")
+@operation("UpdateServiceAccount", roles=ORG_ADMIN, scope="org")
 def update_service_account(ctx, id):  # pylint: disable=redefined-builtin
     account = find_account(ctx.data, id)
     changes = {}
@@ -81,7 +82,7 @@ def update_service_account(ctx, id):  # pylint: disable=redefined-builtin
     return view(ctx.data, account)
 
 
-@operation("DeleteServiceAccount")
+@operation("DeleteServiceAccount", roles=ORG_ADMIN, scope="org")
 def delete_service_account(ctx, id):  # pylint: disable=redefined-builtin
     account = find_account(ctx.data, id)
     role_rules.check_org_admin_remains(ctx.data, {id: []})

@@ -13,6 +13,7 @@ import re
 import secrets
 
 from ..errors import bad_request, conflict, not_found
+from ..permissions import ADMIN_CLUSTER, SQL_USER_READ
 from ..registry import operation
 from ..store import public
 
@@ -54,13 +55,13 @@ def _find(users, name):
     return users[name]
 
 
-@operation("ListSQLUsers")
+@operation("ListSQLUsers", roles=SQL_USER_READ, scope="cluster")
 def list_sql_users(ctx, cluster_id):
     items, pagination = ctx.page(ctx.children("sql_users").values(), created_key=None)
     return {"users": items, "pagination": pagination}
 
 
-@operation("CreateSQLUser")
+@operation("CreateSQLUser", roles=ADMIN_CLUSTER, scope="cluster")
 def create_sql_user(ctx, cluster_id):
     users = ctx.children("sql_users")
     name = _check_name(ctx.body.get("name"))
@@ -71,7 +72,7 @@ def create_sql_user(ctx, cluster_id):
     return public(users[name])
 
 
-@operation("DeleteSQLUser")
+@operation("DeleteSQLUser", roles=ADMIN_CLUSTER, scope="cluster")
 def delete_sql_user(ctx, cluster_id, name):
     users = ctx.children("sql_users")
     user = _find(users, name)
@@ -79,7 +80,7 @@ def delete_sql_user(ctx, cluster_id, name):
     return public(user)
 
 
-@operation("UpdateSQLUserPassword")
+@operation("UpdateSQLUserPassword", roles=ADMIN_CLUSTER, scope="cluster")
 def update_sql_user_password(ctx, cluster_id, name):
     user = _find(ctx.children("sql_users"), name)
     user["_password_digest"] = _check_password(ctx.body.get("password"))

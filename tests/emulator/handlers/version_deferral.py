@@ -5,6 +5,7 @@ Decisions where the contract is open: a cluster starts with ``NOT_DEFERRED``; Se
 """
 
 from ..errors import bad_request
+from ..permissions import OPERATE_CLUSTER, READ_CLUSTER
 from ..registry import operation
 
 KIND = "version_deferral"
@@ -12,12 +13,12 @@ POLICIES = ("NOT_DEFERRED", "FIXED_DEFERRAL")
 DEFAULT = "NOT_DEFERRED"
 
 
-@operation("GetClusterVersionDeferral")
+@operation("GetClusterVersionDeferral", roles=READ_CLUSTER, scope="cluster")
 def get_version_deferral(ctx, cluster_id):
     return {"deferral_policy": ctx.children(KIND).get("deferral_policy", DEFAULT)}
 
 
-@operation("SetClusterVersionDeferral")
+@operation("SetClusterVersionDeferral", roles=OPERATE_CLUSTER, scope="cluster")
 def set_version_deferral(ctx, cluster_id):
     policy = ctx.body.get("deferral_policy")
     if policy not in POLICIES:

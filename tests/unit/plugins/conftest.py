@@ -2,7 +2,8 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Fixtures for the plugin tests: the fake API (tests/unit/plugins/fake_api.py), clean env."""
+"""Fixtures for the plugin tests: the API emulator in-process (tests/unit/emulator.py),
+clients that the plugins build from their options routed to it, a refused URL, clean env."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,22 +13,51 @@ import socket
 
 import pytest
 
-from ansible_collections.cockroachdb.cloud.tests.unit.plugins.fake_api import FakeApi
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import CockroachClient
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import client_from_options
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL, Emulator, FakeClock, install
+
+
+def _warm_up():
+    """ansible-test runs each test in a fork of its pytest worker (its ansible_forked plugin),
+    so a cache filled during a test is lost with it. Parse the contract and build its validators
+    here, once per worker: else every test that starts an emulator pays about a second for it."""
+    Emulator(FakeClock()).cluster("warm-up", settle=False)
+
+
+_warm_up()
 
 
 @pytest.fixture
-def fake_api():
-    """``fake_api(clusters, folders)`` starts a FakeApi, stopped after the test."""
-    servers = []
+def emulator(monkeypatch):
+    """A fresh in-process emulator for each test (``emulator.client()``, ``.admin``, the log)."""
+    return install(monkeypatch)
 
-    def start(clusters=(), folders=()):
-        server = FakeApi(clusters, folders)
-        servers.append(server)
-        return server
 
-    yield start
-    for server in servers:
-        server.stop()
+@pytest.fixture
+def built_clients(emulator, monkeypatch):
+    """``built_clients(plugin_module)``: the clients that the plugin builds from its own
+    options (api_key, api_url...) reach the emulator when their api_url is its URL; returns
+    the list where they are kept. For the tests of how a plugin reads those options (a test
+    that sets ``plugin.client`` does not need it)."""
+    clients = []
+
+    def client_class(api_key, api_url, **options):
+        assert api_url == URL, "the plugin would call %s, not the emulator" % api_url
+        client = CockroachClient(api_key, api_url=api_url, sleep=emulator.clock.sleep,
+                                 monotonic=emulator.clock.monotonic, **options)
+        client.session.mount(URL, emulator.adapter)
+        clients.append(client)
+        return client
+
+    def build(options):
+        return client_from_options(options, client_class=client_class)
+
+    def route(plugin_module):
+        monkeypatch.setattr(plugin_module, "client_from_options", build)
+        return clients
+
+    return route
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ finish() {
 }
 trap finish EXIT
 
-(cd "$ROOT" && "$PY" -m tests.emulator --port 0 --test-controls --async-seconds 1 >"$WORK/emulator.json" 2>"$WORK/emulator.log") &
+(cd "$ROOT" && "$PY" -m tests.emulator --port 0 --test-controls --validate-responses --async-seconds 1 >"$WORK/emulator.json" 2>"$WORK/emulator.log") &
 EMULATOR_PID=$!
 # It prints one JSON line (url, admin_key) once it listens.
 for _ in $(seq 300); do [[ $(wc -l <"$WORK/emulator.json") -ge 1 ]] && break; sleep 0.1; done

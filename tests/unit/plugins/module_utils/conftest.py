@@ -2,7 +2,9 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Fixtures for the module_utils unit tests: a scripted local HTTP server and a fake clock.
+"""Fixtures for the module_utils unit tests: the in-process API emulator (``emulator``, see
+tests/unit/emulator.py), and a scripted local HTTP server with a fake clock for the client's
+transport tests.
 
 The server answers each request with the next entry of its script and records what it
 received, so a test can assert exactly which requests the client sent. Script entries:
@@ -29,6 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import CockroachClient
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import install
 
 API_KEY = "test-api-key"
 
@@ -141,6 +144,12 @@ class FakeClock(object):
 
     def monotonic(self):
         return self.now
+
+
+@pytest.fixture
+def emulator(monkeypatch):
+    """A fresh in-process emulator on a fake clock (tests/unit/emulator.py)."""
+    return install(monkeypatch)
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Cluster lookup by name or id and cluster waits, against a scripted local HTTP server."""
+"""_clusters: clusters by name or id, messages, selection order and the READY/DELETED
+waits, on the in-process emulator where they talk to the API."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,24 +13,40 @@ import pytest
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
+    ClusterNotFound,
+    connection_query,
     find_cluster,
     get_cluster,
+    get_connection_string,
+    label_value,
+    labels_match,
     looks_like_id,
+    lookup_clusters,
+    missing_message,
+    or_gone,
     require_cluster,
+    select_clusters,
     wait_until_deleted,
     wait_until_ready,
 )
 
 CID = "3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
-NOT_FOUND = (404, {"code": 5, "message": "cluster not found"})
+LISTING = "/api/v1/clusters"
 
 
-def cluster(name, state="CREATED", cid=CID):
-    return {"id": cid, "name": name, "state": state}
+def seed(emulator, count, prefix="seeded"):
+    """``count`` CREATED clusters named <prefix>-00000..., listed in that order; their ids."""
+    return emulator.control("POST", "seed", {"clusters": count, "name_prefix": prefix})["created"]
 
 
-def requests_seen(server):
-    return [(r.method, r.path, r.query) for r in server.received]
+def deleted_and_live(emulator, name="reused-name"):
+    """Two clusters once named ``name`` (deleted) and the one that has the name now."""
+    gone = []
+    for _index in range(2):
+        cluster = emulator.cluster(name)
+        emulator.admin.delete("/api/v1/clusters/" + cluster["id"])
+        gone.append(cluster["id"])
+    return gone, emulator.cluster(name)["id"]
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -46,113 +63,202 @@ def test_looks_like_id(value, expected):
     assert looks_like_id(value) is expected
 
 
-def test_find_by_id(serve, make_client):
-    server = serve([(200, cluster("c1"))])
-    assert find_cluster(make_client(server.url), CID) == cluster("c1")
-    assert requests_seen(server) == [("GET", "/api/v1/clusters/%s" % CID, {})]
+@pytest.mark.parametrize("value, expected", [
+    ("prod", "prod"), (1, "1"), (2.5, "2.5"), (True, "true"), (False, "false"), (None, None)])
+def test_label_values_compare_as_the_api_stores_them(value, expected):
+    assert label_value(value) == expected
 
 
-def test_find_by_id_404_is_none(serve, make_client):
-    server = serve([NOT_FOUND])
-    assert find_cluster(make_client(server.url), CID) is None
-    assert len(server.received) == 1
+def test_labels_match_every_wanted_label():
+    assert labels_match({"env": "prod", "tier": "1"}, {"env": "prod", "tier": None})
+    assert not labels_match({"env": "prod"}, {"tier": None})
+    assert labels_match(None, {}) and not labels_match(None, {"env": None})
 
 
-def test_find_by_id_other_errors_raise(serve, make_client):
-    server = serve([(403, {"code": 7, "message": "permission denied"})])
+@pytest.mark.parametrize("args, message", [
+    (("web-app", 0), "no cluster named 'web-app' among 0 clusters (show_inactive: false)"),
+    (("web-app", 1), "no cluster named 'web-app' among 1 cluster (show_inactive: false)"),
+    (("web-app", 12, True), "no cluster named 'web-app' among 12 clusters (show_inactive: true)"),
+    ((CID,), "no cluster with id %s" % CID),
+    ((CID, None, False, {"state": "DELETED"}), "no cluster with id %s: it was deleted" % CID),
+    ((CID, None, False, {"deleted_at": "2026-11-01T10:00:00Z"}),
+     "no cluster with id %s: it was deleted at 2026-11-01T10:00:00Z" % CID),
+])
+def test_missing_message(args, message):
+    assert missing_message(*args) == message
+
+
+def test_connection_query_keeps_the_options_set():
+    assert connection_query({"database": "orders", "sql_user": None, "os": "MAC", "other": 1}) == {
+        "database": "orders", "os": "MAC"}
+
+
+# -- by id -----------------------------------------------------------------------------------------
+
+def test_find_by_id_is_one_get(emulator):
+    cluster = emulator.cluster("web-app")
+    mark = emulator.mark()
+    assert find_cluster(emulator.client(), cluster["id"]) == cluster
+    assert emulator.since(mark) == [("GET", "/api/v1/clusters/" + cluster["id"], 200)]
+
+
+def test_find_by_id_404_is_none(emulator):
+    mark = emulator.mark()
+    assert find_cluster(emulator.client(), CID) is None
+    assert emulator.since(mark) == [("GET", "/api/v1/clusters/" + CID, 404)]
+
+
+def test_find_by_id_other_errors_raise(emulator):
+    emulator.control("PUT", "faults", {"rate": 1, "kinds": ["403"]})
     with pytest.raises(ApiError) as info:
-        find_cluster(make_client(server.url), CID)
+        find_cluster(emulator.client(), CID)
     assert info.value.status == 403
 
 
-def test_find_by_id_deleted(serve, make_client):
-    server = serve([(200, cluster("c1", "DELETED")), (200, cluster("c1", "DELETED"))])
-    client = make_client(server.url)
-    assert find_cluster(client, CID) is None
-    assert find_cluster(client, CID, include_deleted=True) == cluster("c1", "DELETED")
-
-
-def test_get_cluster_returns_deleted(serve, make_client):
-    server = serve([(200, cluster("c1", "DELETED")), NOT_FOUND])
-    client = make_client(server.url)
-    assert get_cluster(client, CID)["state"] == "DELETED"
+def test_a_deleted_cluster_by_id(emulator):
+    cluster = emulator.cluster("web-app")
+    emulator.admin.delete("/api/v1/clusters/" + cluster["id"])
+    client = emulator.client()
+    assert find_cluster(client, cluster["id"]) is None
+    assert find_cluster(client, cluster["id"], include_deleted=True)["state"] == "DELETED"
+    assert get_cluster(client, cluster["id"])["state"] == "DELETED"
     assert get_cluster(client, CID) is None
+    with pytest.raises(ClusterNotFound, match="^no cluster with id %s: it was deleted at 20" % cluster["id"]):
+        require_cluster(client, cluster["id"])
 
 
-def test_find_by_name_across_pages(serve, make_client):
-    other = "00000000-0000-4000-8000-000000000001"
-    server = serve([
-        (200, {"clusters": [cluster("a", cid=other)], "pagination": {"next": "p2"}}),
-        (200, {"clusters": [cluster("b", cid=other), cluster("wanted")], "pagination": {"next": "p3"}}),
-        (200, {"clusters": [cluster("c", cid=other)]}),
-    ])
-    assert find_cluster(make_client(server.url), "wanted") == cluster("wanted")
-    # Stops at the page that has it.
-    assert requests_seen(server) == [
-        ("GET", "/api/v1/clusters", {"pagination.limit": "500"}),
-        ("GET", "/api/v1/clusters", {"pagination.limit": "500", "pagination.page": "p2"}),
-    ]
+# -- by name -----------------------------------------------------------------------------------------
+
+def test_a_name_lookup_stops_at_the_page_that_has_it(emulator):
+    seed(emulator, 1100)
+    client = emulator.client()
+    mark = emulator.mark()
+    assert find_cluster(client, "seeded-00550")["name"] == "seeded-00550"
+    queries = [query for _path, query in emulator.queries(mark)]
+    assert len(queries) == 2 and queries[0] == {"pagination.limit": "500"}  # not the third page
+    assert queries[1]["pagination.limit"] == "500" and queries[1]["pagination.page"]
+    mark = emulator.mark()
+    assert find_cluster(client, "nope-cluster") is None
+    assert len(emulator.since(mark)) == 3
 
 
-def test_find_by_name_absent(serve, make_client):
-    server = serve([
-        (200, {"clusters": [cluster("a")], "pagination": {"next_page": "p2"}}),
-        (200, {"clusters": [cluster("b")], "pagination": {}}),
-    ])
-    assert find_cluster(make_client(server.url), "wanted") is None
-    assert len(server.received) == 2
+def test_lookup_clusters_stops_once_every_name_is_found(emulator):
+    seed(emulator, 600)
+    client = emulator.client()
+    mark = emulator.mark()
+    found, count = lookup_clusters(client, ["seeded-00003", "seeded-00010"])
+    assert sorted(found) == ["seeded-00003", "seeded-00010"] and count == 11
+    assert len(emulator.since(mark)) == 1
+    mark = emulator.mark()
+    found, count = lookup_clusters(client, ["seeded-00010", "nope-cluster"])
+    assert list(found) == ["seeded-00010"] and count == 600  # the whole listing
+    assert len(emulator.since(mark)) == 2
 
 
-def test_find_by_name_include_deleted_lists_inactive(serve, make_client):
-    server = serve([(200, {"clusters": [cluster("gone", "DELETED")]})])
-    assert find_cluster(make_client(server.url), "gone", include_deleted=True)["state"] == "DELETED"
-    assert server.received[0].query == {"show_inactive": "true", "pagination.limit": "500"}
+def test_a_live_cluster_wins_over_deleted_ones_of_its_name(emulator):
+    gone, live = deleted_and_live(emulator)
+    mark = emulator.mark()
+    found, count = lookup_clusters(emulator.client(), ["reused-name"], include_deleted=True)
+    assert found["reused-name"]["id"] == live and count == 3
+    assert emulator.queries(mark) == [(LISTING, {"show_inactive": "true", "pagination.limit": "500"})]
+    emulator.admin.delete("/api/v1/clusters/" + live)
+    found, _count = lookup_clusters(emulator.client(), ["reused-name"], include_deleted=True)
+    assert found["reused-name"]["id"] == gone[0]  # the first deleted one listed
+    assert lookup_clusters(emulator.client(), ["reused-name"]) == ({}, 0)
 
 
-def test_require_cluster(serve, make_client):
-    server = serve([(200, {"clusters": []}), NOT_FOUND])
-    client = make_client(server.url)
-    with pytest.raises(ApiError) as info:
+def test_require_cluster_says_what_was_looked_for(emulator):
+    emulator.cluster("web-app")
+    client = emulator.client()
+    with pytest.raises(ClusterNotFound) as info:
         require_cluster(client, "nope-cluster")
-    assert info.value.status == 404
-    assert str(info.value) == "no cluster named 'nope-cluster' among 0 clusters (show_inactive: false)"
-    with pytest.raises(ApiError) as info:
+    assert info.value.status == 404 and (info.value.method, info.value.path) == ("GET", LISTING)
+    assert str(info.value) == "no cluster named 'nope-cluster' among 1 cluster (show_inactive: false)"
+    with pytest.raises(ClusterNotFound) as info:
+        require_cluster(client, "nope-cluster", include_deleted=True)
+    assert str(info.value) == "no cluster named 'nope-cluster' among 1 cluster (show_inactive: true)"
+    with pytest.raises(ClusterNotFound) as info:
         require_cluster(client, CID)
     assert str(info.value) == "no cluster with id %s" % CID
+    assert info.value.path == "/api/v1/clusters/" + CID
 
 
-def test_wait_until_ready_polls(serve, make_client, clock):
-    server = serve([(200, cluster("c1", "CREATING")), (200, cluster("c1", "CREATED"))])
-    result = wait_until_ready(make_client(server.url), cluster("c1", "CREATING"), timeout=60)
+# -- selection ---------------------------------------------------------------------------------------
+
+def test_select_clusters_lists_the_live_one_first(emulator):
+    gone, live = deleted_and_live(emulator)
+    other = emulator.cluster("other-cluster")["id"]
+    client = emulator.client()
+    assert [c["id"] for c in select_clusters(client, "reused-name")] == [live]
+    mark = emulator.mark()
+    assert [c["id"] for c in select_clusters(client, "reused-name", show_inactive=True)] == [live] + gone
+    assert emulator.queries(mark) == [(LISTING, {"show_inactive": "true", "pagination.limit": "500"})]
+    assert [c["id"] for c in select_clusters(client)] == [live, other]
+    assert [c["id"] for c in select_clusters(client, show_inactive=True)] == gone + [live, other]
+    assert [c["id"] for c in select_clusters(client, gone[0])] == []
+    assert [c["id"] for c in select_clusters(client, gone[0], show_inactive=True)] == [gone[0]]
+    assert select_clusters(client, "nope-cluster", show_inactive=True) == []
+
+
+# -- waits -------------------------------------------------------------------------------------------
+
+def test_wait_until_ready_polls_on_the_fake_clock(emulator):
+    cluster = emulator.cluster("web-app", settle=False)
+    assert cluster["state"] == "CREATING"
+    mark = emulator.mark()
+    result = wait_until_ready(emulator.client(), cluster, timeout=60)
     assert result["state"] == "CREATED"
-    assert len(server.received) == 2
-    assert clock.sleeps == [1.0]
+    assert emulator.since(mark) == [("GET", "/api/v1/clusters/" + cluster["id"], 200)] * 2
+    assert emulator.clock.sleeps == [1.0]
 
 
-def test_wait_until_ready_no_request_when_ready(serve, make_client):
-    server = serve([])
-    assert wait_until_ready(make_client(server.url), cluster("c1"), timeout=60) == cluster("c1")
-    assert server.received == []
+def test_wait_until_ready_sends_nothing_when_ready(emulator):
+    cluster = emulator.cluster("web-app")
+    mark = emulator.mark()
+    assert wait_until_ready(emulator.client(), cluster, timeout=60) == cluster
+    assert emulator.since(mark) == []
 
 
-def test_wait_until_ready_creation_failed(serve, make_client):
-    server = serve([(200, cluster("c1", "LOCKED")), (200, cluster("c1", "CREATION_FAILED"))])
+def test_wait_until_ready_stops_at_creation_failed(emulator):
+    cluster = emulator.cluster("web-app", settle=False)
+    emulator.force_state(cluster["id"], "CREATION_FAILED")
     with pytest.raises(WaitTimeout) as info:
-        wait_until_ready(make_client(server.url), cluster("c1", "LOCKED"), timeout=60)
-    assert "CREATION_FAILED" in str(info.value)
-    assert info.value.last["state"] == "CREATION_FAILED"
+        wait_until_ready(emulator.client(), cluster, timeout=60)
+    assert str(info.value) == "cluster web-app failed: state CREATION_FAILED"
+    assert info.value.last["state"] == "CREATION_FAILED" and info.value.timed_out is False
+    assert emulator.clock.sleeps == []
 
 
-def test_wait_until_ready_timeout(serve, make_client):
-    server = serve([(200, cluster("c1", "CREATING"))] * 10)
+def test_wait_until_ready_times_out_with_the_last_state(emulator):
+    cluster = emulator.cluster("web-app")
+    locked = emulator.force_state(cluster["id"], "LOCKED")
+    sleeps = len(emulator.clock.sleeps)
     with pytest.raises(WaitTimeout) as info:
-        wait_until_ready(make_client(server.url), cluster("c1", "CREATING"), timeout=3)
-    assert "cluster c1 to leave state CREATING" in str(info.value)
-    assert info.value.last["state"] == "CREATING"
+        wait_until_ready(emulator.client(), locked, timeout=3)
+    assert str(info.value) == "timed out after 3 s waiting for cluster web-app to leave state LOCKED"
+    assert info.value.last["state"] == "LOCKED" and info.value.timed_out is True
+    assert sum(emulator.clock.sleeps[sleeps:]) == 3
 
 
-def test_wait_until_deleted(serve, make_client):
-    server = serve([(200, cluster("c1", "CREATED")), NOT_FOUND])
-    assert wait_until_deleted(make_client(server.url), cluster("c1"), timeout=60) is None
-    server = serve([(200, cluster("c1", "DELETED"))])
-    assert wait_until_deleted(make_client(server.url), cluster("c1"), timeout=60)["state"] == "DELETED"
+def test_wait_until_deleted(emulator):
+    cluster = emulator.cluster("web-app")
+    emulator.admin.delete("/api/v1/clusters/" + cluster["id"])
+    assert wait_until_deleted(emulator.client(), cluster, timeout=60)["state"] == "DELETED"
+    emulator.control("DELETE", "clusters?name_prefix=web-app")  # gone for good: 404
+    assert wait_until_deleted(emulator.client(), cluster, timeout=60) is None
+
+
+# -- around a cluster ---------------------------------------------------------------------------------
+
+def test_connection_string_and_or_gone(emulator):
+    cluster = emulator.cluster("web-app")
+    client = emulator.client()
+    mark = emulator.mark()
+    assert get_connection_string(client, cluster["id"], {"sql_user": "app"}) == (
+        "postgresql://app@%s:26257/defaultdb?sslmode=verify-full" % cluster["sql_dns"])
+    assert emulator.queries(mark) == [("/api/v1/clusters/%s/connection-string" % cluster["id"], {"sql_user": "app"})]
+    assert or_gone(lambda: get_connection_string(client, CID), "gone") == "gone"
+    emulator.control("PUT", "faults", {"rate": 1, "kinds": ["403"]})
+    with pytest.raises(ApiError) as info:
+        or_gone(lambda: get_connection_string(client, cluster["id"]), "gone")
+    assert info.value.status == 403

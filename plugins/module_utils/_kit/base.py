@@ -1,0 +1,156 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""What every part of the kit shares: the context a task runs in, bad input, data paths
+(``"config.serverless.spend_limit"``), masking of secrets, and the result of a task."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import copy
+from urllib.parse import quote
+
+MASK = "********"
+
+
+class InvalidInput(Exception):
+    """Bad input found before any request that would change something."""
+
+
+class Context(object):
+    """What resource logic needs from whoever runs it (a module process or, later, an action
+    plugin): the API client, the task's parameters, check and diff mode, and warnings."""
+
+    def __init__(self, client, params, check_mode=False, diff=False, warn=None):
+        self.client = client
+        self.params = params
+        self.check_mode = check_mode
+        self.diff = diff
+        self.warnings = []
+        self._warn = warn
+
+    def warn(self, message):
+        self.warnings.append(message)
+        if self._warn:
+            self._warn(message)
+
+
+# -- data paths --------------------------------------------------------------------------
+
+def get_path(data, path, default=None):
+    """``data["a"]["b"]`` for ``"a.b"``; ``default`` when any step is missing or None."""
+    for part in path.split("."):
+        if not isinstance(data, dict) or data.get(part) is None:
+            return default
+        data = data[part]
+    return data
+
+
+def set_path(data, path, value):
+    """Set ``data["a"]["b"] = value`` for ``"a.b"``, making the dicts on the way."""
+    parts = path.split(".")
+    for part in parts[:-1]:
+        if not isinstance(data.get(part), dict):
+            data[part] = {}
+        data = data[part]
+    data[parts[-1]] = value
+    return value
+
+
+def clean(value):
+    """``value`` without its unset (None) entries, in nested dicts too."""
+    if isinstance(value, dict):
+        return dict((k, clean(v)) for k, v in value.items() if v is not None)
+    return value
+
+
+def subset_differs(current, desired):
+    """True when an entry ``desired`` sets (None = not managed) differs from ``current``.
+
+    Nested dicts compare recursively on the keys set; lists and scalars whole.
+    """
+    if isinstance(desired, dict) and isinstance(current, dict):
+        return any(v is not None and subset_differs(current.get(k), v) for k, v in desired.items())
+    if isinstance(desired, dict) and current is None:
+        return any(v is not None for v in desired.values())
+    return desired != current
+
+
+def path_segment(value):
+    """``value`` as one URL path segment: percent-encoded, and never a dot segment (``.``
+    or ``..`` would be removed from the URL by the HTTP library)."""
+    text = quote(str(value), safe="")
+    if text in (".", ".."):
+        text = text.replace(".", "%2E")
+    return text
+
+
+def mask(value, secret_keys):
+    """A copy of ``value`` with the values of ``secret_keys`` replaced by a mask."""
+    if isinstance(value, dict):
+        return dict((k, MASK if k in secret_keys and v is not None else mask(v, secret_keys))
+                    for k, v in value.items())
+    if isinstance(value, list):
+        return [mask(v, secret_keys) for v in value]
+    return value
+
+
+# -- results -----------------------------------------------------------------------------
+
+def result(kind, changed, value, before, after, secrets=()):
+    """A managing module's result: ``changed``, the resource under ``kind`` ({} when there is
+    none) and the diff (mappings on both sides, secrets masked)."""
+    return {"changed": changed,
+            kind: mask(value, secrets) if value is not None else {},
+            "diff": {"before": mask(before, secrets) if before is not None else {},
+                     "after": mask(after, secrets) if after is not None else {}}}
+
+
+class _LastSeen(object):
+    def __init__(self, value):
+        self.value = value
+
+
+@contextlib.contextmanager
+def changing(client, kind, value, public=copy.deepcopy):
+    """Around the requests that change a resource and the wait after them: when something
+    fails once a change went through, the failure still says ``changed: true`` and carries
+    the resource as last seen (a create whose wait ran out did create the resource).
+    Yields a holder whose ``value`` the caller keeps up to date with the API's answers."""
+    seen = _LastSeen(value)
+    mark = len(getattr(client, "calls", None) or [])
+    try:
+        yield seen
+    except Exception as error:
+        changed_since = getattr(client, "changed_since", None)
+        if changed_since is not None and changed_since(mark):
+            last = getattr(error, "last", None)
+            last = seen.value if last is None else last
+            error.result = {"changed": True, kind: public(last) if last is not None else {}}
+            if getattr(error, "timed_out", False):
+                error.args = ("%s; the change was made and goes on: run the task again (or with a longer "
+                              "wait_timeout) to wait for it" % error,)
+        raise
+
+
+def create_safely(send, lookup, attempts=3):
+    """Send a create; after an ambiguous failure (a timeout, a 5xx after the request went
+    out) look for the resource before trying again, so that a retry never makes two."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return send()
+        except Exception as error:  # pylint: disable=broad-except
+            if not getattr(error, "ambiguous", False):
+                raise
+            found = lookup()
+            if found is not None:
+                return found
+            if attempt == attempts:
+                raise
+    return None  # pragma: no cover

@@ -1,0 +1,121 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""The Collection kind: members of a listing, found by their natural key (or by id), one
+created, updated or deleted per task. A description is a subclass:
+
+    class Databases(Collection):
+        kind = "database"
+        scope = ClusterScope
+        path = "databases"
+        items = "databases"
+        fields = Fields(Field("name"))
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import create_safely, path_segment, set_path
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.member import Member
+
+
+class Collection(Member):
+    items = None  # the listing's key for its members
+    item_key = "name"  # the member field that its path uses (its name, or its id)
+    id_option = None  # an option that gives a member's id instead of its key
+    update_method = "PATCH"
+
+    def __init__(self, ctx):
+        super(Collection, self).__init__(ctx)
+        self._items = None
+
+    # -- paths and keys --------------------------------------------------------------------------
+    def item_path(self, member, *suffix):
+        parts = [self.base, path_segment(member[self.item_key])] + [path_segment(s) for s in suffix if s]
+        return "/".join(parts)
+
+    def key_of(self, item):
+        """The natural key of an API member."""
+        return item.get(self.key)
+
+    def wanted_key(self):
+        return self.params.get(self.key)
+
+    def name_of(self, resource=None):
+        return super(Collection, self).name_of(resource) or self.params.get(self.id_option or "") or ""
+
+    def gone(self, item):
+        """Whether a listed member counts as absent (a DELETED cluster)."""
+        return False
+
+    # -- reading -------------------------------------------------------------------------------
+    def listing(self, refresh=False):
+        """Every member (all pages), read once unless ``refresh``."""
+        if self._items is None or refresh:
+            self._items = self.client.list_all(self.base, self.items)
+        return self._items
+
+    def find_in_listing(self, key, refresh=False):
+        return next((item for item in self.listing(refresh) if self.key_of(item) == key and not self.gone(item)),
+                    None)
+
+    def lookup(self):
+        """By id when the task gives one, else by key in the listing."""
+        if self.id_option and self.params.get(self.id_option):
+            found = self.read("%s/%s" % (self.base, path_segment(self.params[self.id_option])))
+            return None if found is None or self.gone(found) else found
+        return self.find_in_listing(self.wanted_key())
+
+    def validate(self, current):
+        """An id names an existing member: with state=present, an unknown one fails (it never
+        creates a member with another id)."""
+        if current is None and self.id_option and self.params.get(self.id_option):
+            raise NotFound("no %s with id %s" % (self.word, self.params[self.id_option]), method="GET",
+                           path="%s/%s" % (self.base, path_segment(self.params[self.id_option])))
+        super(Collection, self).validate(current)
+
+    # -- changing ----------------------------------------------------------------------------------
+    def create(self):
+        self.scope.ready_for_change()
+        body = self.create_body()
+        self.mark_sent(self.wanted())
+        key = self.wanted_key()
+        return create_safely(lambda: self.client.post(self.base, body), lambda: self.find_in_listing(key, True))
+
+    def update(self, current, changes):
+        self.scope.ready_for_change()
+        body, separate = self.table(current).update_requests(changes, current)
+        self.mark_sent(changes)
+        value = current
+        if body:
+            value = self.client.request(self.update_method, self.item_path(current), body=body) or value
+        for field, change in separate:
+            send = field.update
+            if send.alone and self.waiting:
+                value = self.wait_ready(value)
+            request = {}
+            set_path(request, send.body or field.option.split(".")[-1], field.to_api(change))
+            answer = self.client.request(send.method, self.item_path(current, send.suffix), body=request,
+                                         idempotent=send.idempotent)
+            value = answer or value
+        return value
+
+    def delete(self, current):
+        self.scope.ready_for_change()
+        try:
+            self.client.delete(self.item_path(current), idempotent=True)
+        except ApiError as error:
+            if error.status != 404:  # already gone (a retry after a lost answer, or someone else)
+                raise
+
+    def wait_ready(self, resource):
+        return self.wait_for_ready(resource, self.item_path(resource), "%s %s" % (self.word, self.name_of(resource)))
+
+    def wait_gone(self, resource):
+        self.wait_for_gone(self.item_path(resource), "%s %s" % (self.word, self.name_of(resource)))

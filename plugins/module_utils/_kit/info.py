@@ -1,0 +1,63 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""The reading side of every kind, from the same description as the managing module:
+
+    TASK = ModuleTask(ARGUMENT_SPEC, lambda ctx: listing_info(ctx, Databases, "databases"))
+
+An info module never changes anything and always returns ``changed: false``. A scope that
+does not exist (an unknown cluster) is an error that names it.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+
+
+def _reading(description, ctx):
+    """An instance of ``description`` for reading, with its scope checked."""
+    reader = description(ctx)
+    reader.scope.check_input()
+    return reader
+
+
+def _raise_missing_scope(reader, error):
+    missing = getattr(reader.scope, "not_found", lambda e: None)(error)
+    if missing is not None:
+        raise missing from None
+    raise error
+
+
+def listing_info(ctx, description, result_key, key_option="name", present=None, order=None):
+    """Every member of a Collection or Set (all pages), or those whose key is the task's
+    ``key_option``; ``present(item)`` shapes each, ``order`` sorts them."""
+    wanted = ctx.params.get(key_option) if key_option else None
+    if wanted is not None and not str(wanted).strip():
+        raise InvalidInput("%s must not be empty: leave it out to list every one" % key_option)
+    reader = _reading(description, ctx)
+    try:
+        items = ctx.client.list_all(reader.base, reader.items)
+    except ApiError as error:
+        _raise_missing_scope(reader, error)
+    if wanted is not None:
+        items = [item for item in items if item.get(reader.key) == wanted]
+    items = [present(item) if present else dict(item) for item in items]
+    return {"changed": False, result_key: order(items) if order else items}
+
+
+def singleton_info(ctx, description, result_key):
+    """The object of a Singleton, or {} when it is not configured."""
+    reader = _reading(description, ctx)
+    try:
+        reader.scope.check_plan()
+        value = reader.lookup()
+    except ApiError as error:
+        _raise_missing_scope(reader, error)
+    return {"changed": False, result_key: reader.public(value)}

@@ -1,0 +1,55 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""The Operation kind: start something once (a restore) and follow it until it is done.
+A re-run of the same task never starts it a second time: before starting, the listing of
+earlier operations is searched for one that is "the same" (the ``same`` hook: for example
+a restore of that backup that is still running, or that finished after the task's
+``not_before``); the task then follows that one and reports no change.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import changing
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
+
+
+class Operation(Collection):
+    item_key = "id"
+
+    def same(self, item):
+        """Whether the listed operation ``item`` is the one this task asks for."""
+        raise NotImplementedError
+
+    def start_body(self):
+        return self.create_body()
+
+    def lookup(self):
+        return next((item for item in self.listing() if self.same(item)), None)
+
+    def predict_start(self):
+        return self.predict_create()
+
+    def run(self):
+        self.check_input()
+        found = self.find()
+        self.validate(found)
+        if found is not None:
+            if self.waiting and not self.ctx.check_mode and not self.ready(found):
+                found = self.wait_ready(found)
+            return self.result(False, found, self.managed_view(found), self.managed_view(found))
+        if self.ctx.check_mode:
+            started = self.predict_start()
+        else:
+            with changing(self.client, self.kind, None, self.public) as seen:
+                self.scope.ready_for_change()
+                started = seen.value = self.client.post(self.base, self.start_body())
+                if self.waiting:
+                    started = self.wait_ready(started)
+        return self.result(True, started, None, self.managed_view(started))

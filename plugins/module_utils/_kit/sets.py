@@ -1,0 +1,256 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""The Set kind: a whole list of members in one task (an allowlist, egress rules, role
+grants...). One listing, then a plan: adds, then updates, then removals (so a member that
+stays never loses what it grants on the way), with ``purge`` removing what the task does
+not list, and ``state=absent`` removing what it lists.
+
+A description is a subclass: the scope, paths and the managed fields of a member (with the
+defaults a new one gets), and the hooks that key a member (``canonical``, ``desired``),
+order the set (``sort_key``), and make the requests (``create_body``, ``update_body``,
+``item_path``). Members are kept in a canonical form ``{<key_field>: key, <fields>...}``;
+keys starting with ``_`` are private (such as how the API spelled the member's path).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, create_safely
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Fields
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import OrgScope
+
+
+class Plan(object):
+    """What must change: members to add, to update (before, after) and to remove."""
+
+    def __init__(self, sort_key, key_field):
+        self.sort_key = sort_key
+        self.key_field = key_field
+        self.add = []  # canonical members, as they will be
+        self.update = []  # (current member, member as it will be)
+        self.remove = []  # current members
+
+    def __bool__(self):
+        return bool(self.add or self.update or self.remove)
+
+    def key(self, member):
+        return member[self.key_field]
+
+    def sorted(self, members):
+        return sorted(members, key=lambda m: self.sort_key(self.key(m)))
+
+    def summary(self):
+        return {"added": [self.key(m) for m in self.add],
+                "updated": [self.key(after) for _before, after in self.update],
+                "removed": [self.key(m) for m in self.remove]}
+
+    def result_set(self, current):
+        """The whole set once the plan is carried out, sorted."""
+        members = dict(current)
+        for member in self.remove:
+            members.pop(self.key(member), None)
+        for _before, after in self.update:
+            members[self.key(after)] = after
+        for member in self.add:
+            members[self.key(member)] = member
+        return self.sorted(members.values())
+
+    def order(self):
+        self.add = self.sorted(self.add)
+        self.update = sorted(self.update, key=lambda pair: self.sort_key(self.key(pair[0])))
+        self.remove = self.sorted(self.remove)
+        return self
+
+
+class Set(object):
+    kind = None  # the result key of the whole set, such as "allowlist"
+    noun = None  # one member in messages, such as "entry"
+    nouns = None  # more than one, when not noun + "s": "entries"
+    scope = OrgScope
+    path = None  # the listing (and create) path under the scope's path
+    items = None  # the listing's key for its members
+    option = "entries"  # the option that lists the members
+    key_field = "key"  # the canonical key of a member (in results and diffs)
+    fields = Fields()  # the managed fields of a member; their defaults are a new member's
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.client = ctx.client
+        self.params = ctx.params
+        self.scope = type(self).scope(ctx)
+        self.wanted = None
+
+    @classmethod
+    def task(cls, ctx):
+        return cls(ctx).run()
+
+    @property
+    def state(self):
+        return self.params.get("state") or "present"
+
+    @property
+    def base(self):
+        return "%s/%s" % (self.scope.path, self.path)
+
+    @property
+    def plural(self):
+        return self.nouns or "%ss" % (self.noun or "member")
+
+    # -- hooks -------------------------------------------------------------------------------------
+    def canonical(self, item):
+        """An API member in canonical form."""
+        raise NotImplementedError
+
+    def desired(self, entries):
+        """The task's members as ``[(key, {field: value set})]``, checked and normalised
+        (InvalidInput); with state=absent only the keys count."""
+        raise NotImplementedError
+
+    def sort_key(self, key):
+        return key
+
+    def item_path(self, member):
+        raise NotImplementedError
+
+    def create_body(self, member):
+        raise NotImplementedError
+
+    def update_body(self, before, after):
+        raise NotImplementedError
+
+    def managed(self, item):
+        """Whether an API member belongs to the set this task manages (others are left
+        alone: never purged, not in the result), such as one user's role grants."""
+        return True
+
+    def new_member(self, key, values):
+        """The canonical form of a member to add."""
+        member = dict((f.option, f.default) for f in self.fields)
+        member.update(values)
+        member[self.key_field] = key
+        return member
+
+    def public(self, member):
+        return dict((k, v) for k, v in member.items() if not k.startswith("_"))
+
+    def diff_member(self, member):
+        return dict((k, member.get(k)) for k in (self.key_field,) + tuple(f.option for f in self.fields))
+
+    # -- reading and comparing -----------------------------------------------------------------------
+    def check_input(self):
+        self.scope.check_input()
+        if self.params.get("purge") and self.state == "absent":
+            raise InvalidInput("purge applies to state=present only; with state=absent just the listed %s are "
+                               "removed" % self.plural)
+        self.wanted = self.desired(self.params.get(self.option))
+
+    def find(self):
+        """{key: canonical member} of the whole set; None when the scope does not exist and the
+        task removes (nothing to do), {} in check mode on a scope not created yet."""
+        try:
+            members = [self.canonical(item) for item in self.client.list_all(self.base, self.items)
+                       if self.managed(item)]
+        except ApiError as error:
+            if self.scope.absent_because(error):
+                return None if self.state == "absent" else {}
+            raise
+        return dict((m[self.key_field], m) for m in members)
+
+    def compare(self, current):
+        plan = Plan(self.sort_key, self.key_field)
+        if self.state == "absent":
+            plan.remove = [current[key] for key, _values in self.wanted if key in current]
+            return plan.order()
+        for key, values in self.wanted:
+            member = current.get(key)
+            if member is None:
+                plan.add.append(self.new_member(key, values))
+            elif any(member.get(k) != v for k, v in values.items()):
+                after = dict(member)
+                after.update(values)
+                plan.update.append((member, after))
+        if self.params.get("purge"):
+            named = set(key for key, _values in self.wanted)
+            plan.remove = [m for key, m in current.items() if key not in named]
+        return plan.order()
+
+    def diff(self, plan, current):
+        """The whole set before and after, sorted, so a unified diff pairs each member with
+        itself. (Mappings on both sides: Ansible's diff display only renders those.)"""
+        return {"before": {self.option: [self.diff_member(m) for m in plan.sorted(current.values())]},
+                "after": {self.option: [self.diff_member(m) for m in plan.result_set(current)]}}
+
+    # -- changing ------------------------------------------------------------------------------------
+    def answered(self, answer, predicted):
+        """The member as the API answered, when the answer is that member."""
+        if isinstance(answer, dict) and answer:
+            try:
+                member = self.canonical(answer)
+            except (KeyError, TypeError, ValueError, InvalidInput):
+                return predicted
+            if member.get(self.key_field) == predicted[self.key_field]:
+                return member
+        return predicted
+
+    def add(self, member):
+        def look():
+            items = self.client.list_all(self.base, self.items)
+            return next((i for i in items if self.canonical(i)[self.key_field] == member[self.key_field]), None)
+        answer = create_safely(lambda: self.client.post(self.base, self.create_body(member)), look)
+        return self.answered(answer, member)
+
+    def change(self, before, after):
+        answer = self.client.patch(self.item_path(before), self.update_body(before, after), idempotent=True)
+        return self.answered(answer, after)
+
+    def remove(self, member):
+        try:
+            self.client.delete(self.item_path(member), idempotent=True)
+        except ApiError as error:
+            if error.status != 404:  # already gone (a retry after a lost answer, or someone else)
+                raise
+
+    def apply(self, plan):
+        """Send the plan, one request per member, adds and updates before removals. A
+        failure says how far it got, and that what went through changed something."""
+        done = Plan(self.sort_key, self.key_field)
+        try:
+            self.scope.ready_for_change()
+            for member in plan.add:
+                done.add.append(self.add(member))
+            for before, after in plan.update:
+                done.update.append((before, self.change(before, after)))
+            for member in plan.remove:
+                self.remove(member)
+                done.remove.append(member)
+        except ApiError as error:
+            error.message = "%s (before this failure the task had added %d, updated %d and removed %d of " \
+                            "%d, %d and %d %s)" % (error.message, len(done.add), len(done.update), len(done.remove),
+                                                   len(plan.add), len(plan.update), len(plan.remove), self.plural)
+            if done:
+                error.result = dict(done.summary(), changed=True)
+            raise
+        return done
+
+    def run(self):
+        """Read once, compare, predict (check mode) or apply; the module's result."""
+        self.check_input()
+        current = self.find()
+        if current is None:
+            plan = Plan(self.sort_key, self.key_field)
+            out = {"changed": False, self.kind: [], "diff": self.diff(plan, {})}
+        else:
+            plan = self.compare(current)
+            outcome = self.apply(plan) if plan and not self.ctx.check_mode else plan
+            out = {"changed": bool(plan), self.kind: [self.public(m) for m in outcome.result_set(current)],
+                   "diff": self.diff(outcome, current)}
+        out.update(plan.summary())
+        out.update(self.scope.info())
+        return out

@@ -1,0 +1,135 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This plugin_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""The action plugin of every module of the collection: it runs the module's task in the
+controller's worker process, without starting a module process (AnsiballZ), and gives the
+same result as the module would: the module's own argument spec validated by ansible-core's
+ArgumentSpecValidator (environment fallbacks from the controller's environment plus the
+task's ``environment:``), ``changed``, the resource, ``diff``, warnings, ``invocation``,
+check mode, and ``no_log`` values masked.
+
+It runs the module itself (the normal way) when the task cannot run here: delegated to a
+host whose connection is not local, ``async``, the Python library ``requests`` missing on
+the controller, or asked for with ``COCKROACH_IN_PROCESS=false`` (environment of the
+controller) or the variable ``cockroach_in_process: false``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import importlib
+import os
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import remove_values
+from ansible.module_utils.errors import UnsupportedError
+from ansible.module_utils.parsing.convert_bool import boolean
+from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import HAS_REQUESTS
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, missing_api_key, run_task
+from ansible_collections.cockroachdb.cloud.plugins.plugin_utils._progress import Progress
+
+display = Display()
+SWITCH_ENV = "COCKROACH_IN_PROCESS"
+SWITCH_VAR = "cockroach_in_process"
+MODULES_PACKAGE = "ansible_collections.cockroachdb.cloud.plugins.modules"
+LOCAL_CONNECTIONS = ("local", "ansible.builtin.local")
+
+
+@contextlib.contextmanager
+def environment(values):
+    """``os.environ`` with ``values`` added, for the duration (env fallbacks read it)."""
+    saved = dict(os.environ)
+    os.environ.update(dict((str(k), str(v)) for k, v in values.items()))
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+class InProcessAction(ActionBase):
+    """See the module docstring."""
+
+    def run(self, tmp=None, task_vars=None):
+        task_vars = task_vars or {}
+        reason = self.module_mode_reason(task_vars)
+        if reason:
+            display.vvv("%s runs as a module: %s" % (self._task.resolved_action, reason))
+            return self.run_module(task_vars)
+        result = super(InProcessAction, self).run(tmp, task_vars)
+        result.update(self.run_here(task_vars.get("inventory_hostname", "")))
+        return result
+
+    # -- where to run --------------------------------------------------------------------------------
+    def module_mode_reason(self, task_vars):
+        """Why the task must run as a module, or None when it can run here."""
+        if not boolean(os.environ.get(SWITCH_ENV, "true"), strict=False):
+            return "%s=%s" % (SWITCH_ENV, os.environ[SWITCH_ENV])
+        if SWITCH_VAR in task_vars and not boolean(task_vars[SWITCH_VAR], strict=False):
+            return "%s is false" % SWITCH_VAR
+        if self._task.async_val:
+            return "async"
+        connection = self._play_context.connection or ""
+        if connection not in LOCAL_CONNECTIONS and connection.rpartition(".")[2] != "local":
+            return "the connection is %s, not local" % connection
+        if not HAS_REQUESTS:
+            return "the Python library requests is not installed on the controller"
+        return None
+
+    def run_module(self, task_vars):
+        result = super(InProcessAction, self).run(None, task_vars)
+        result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args,
+                                           task_vars=task_vars, wrap_async=self._task.async_val))
+        return result
+
+    # -- running here ------------------------------------------------------------------------------
+    def task_definition(self):
+        name = self._task.resolved_action.rpartition(".")[2]
+        return importlib.import_module("%s.%s" % (MODULES_PACKAGE, name)).TASK
+
+    def validate(self, task):
+        """(validated params, no_log values), or a failure result with the module's message."""
+        options = dict(task.module_options)
+        validator = ArgumentSpecValidator(task.full_argument_spec, **options)
+        env = {}
+        self._compute_environment_string(env)
+        with environment(env):
+            validated = validator.validate(dict(self._task.args))
+        errors = validated.errors.errors  # (an AnsibleValidationErrorMultiple is always true)
+        if errors:
+            message = validated.errors.msg
+            if isinstance(errors[0], UnsupportedError):
+                message = "Unsupported parameters for (%s) module: %s" % (self._task.resolved_action, message)
+            return None, validated._no_log_values, {"failed": True, "msg": message}  # pylint: disable=protected-access
+        return validated.validated_parameters, validated._no_log_values, None  # pylint: disable=protected-access
+
+    def run_here(self, host):
+        task = self.task_definition()
+        params, no_log_values, failure = self.validate(task)
+        if failure is None:
+            failure = {"failed": True, "msg": missing_api_key(params)} if missing_api_key(params) else None
+        warnings = []
+        if failure is not None:
+            result = failure
+        else:
+            client = client_for(params)
+            client.progress = Progress(self._task.get_name(), host, display.display)
+            ctx = Context(client, params, check_mode=bool(self._task.check_mode), diff=bool(self._task.diff),
+                          warn=warnings.append)
+            result = run_task(task.run, ctx)
+        result.setdefault("changed", False)
+        if warnings:
+            result["warnings"] = warnings
+        if params is not None:
+            result["invocation"] = {"module_args": params}
+        return remove_values(result, no_log_values)

@@ -1,0 +1,128 @@
+"""Which operations of the contract the collection's plugins use, from real traffic.
+
+    python tests/contract/operation_coverage.py URL
+
+Reads the request log of the emulator at URL (``GET /_emulator/requests``, served with
+``--test-controls``) and keeps the requests sent by the collection's client (User-Agent
+``cockroachdb.cloud/<version> (Ansible collection)``). Exit status 1 when an operation is
+neither used nor planned in NOT_YET, or when one planned in NOT_YET was used: take it out
+of NOT_YET when its module arrives, so that the list only shrinks.
+"""
+
+import json
+import os
+import sys
+import urllib.request
+
+# Run as a script from the repository root: make ``tests.emulator`` importable.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+from tests.emulator import spec  # noqa: E402  pylint: disable=wrong-import-position
+
+CLIENT_PREFIX = "cockroachdb.cloud/"
+
+# operationId -> the planned module that will use it.
+NOT_YET = {
+    "GetOrganizationInfo": "cockroach_organization_info",
+    "ListApiKeys": "cockroach_api_key",
+    "CreateApiKey": "cockroach_api_key",
+    "GetApiKey": "cockroach_api_key",
+    "UpdateApiKey": "cockroach_api_key",
+    "DeleteApiKey": "cockroach_api_key",
+    "ListServiceAccounts": "cockroach_service_account",
+    "CreateServiceAccount": "cockroach_service_account",
+    "GetServiceAccount": "cockroach_service_account",
+    "UpdateServiceAccount": "cockroach_service_account",
+    "DeleteServiceAccount": "cockroach_service_account",
+    "CreateFolder": "cockroach_folder",
+    "UpdateFolder": "cockroach_folder",
+    "DeleteFolder": "cockroach_folder",
+    "GetFolder": "cockroach_folder_info",
+    "ListFolderContents": "cockroach_folder_info",
+    "ListPrivateEndpointServices": "cockroach_private_endpoint_services",
+    "CreatePrivateEndpointServices": "cockroach_private_endpoint_services",
+    "ListPrivateEndpointConnections": "cockroach_private_endpoint_connection",
+    "AddPrivateEndpointConnection": "cockroach_private_endpoint_connection",
+    "DeletePrivateEndpointConnection": "cockroach_private_endpoint_connection",
+    "ListEgressRules": "cockroach_egress_rule",
+    "AddEgressRule": "cockroach_egress_rule",
+    "GetEgressRule": "cockroach_egress_rule",
+    "EditEgressRule": "cockroach_egress_rule",
+    "DeleteEgressRule": "cockroach_egress_rule",
+    "ListBackups": "cockroach_backup_info",
+    "GetBackupConfiguration": "cockroach_backup_config",
+    "UpdateBackupConfiguration": "cockroach_backup_config",
+    "ListRestores": "cockroach_restore",
+    "CreateRestore": "cockroach_restore",
+    "GetRestore": "cockroach_restore",
+    "GetCloudWatchMetricExportInfo": "cockroach_metric_export",
+    "EnableCloudWatchMetricExport": "cockroach_metric_export",
+    "DeleteCloudWatchMetricExport": "cockroach_metric_export",
+    "GetDatadogMetricExportInfo": "cockroach_metric_export",
+    "EnableDatadogMetricExport": "cockroach_metric_export",
+    "DeleteDatadogMetricExport": "cockroach_metric_export",
+    "GetPrometheusMetricExportInfo": "cockroach_metric_export",
+    "EnablePrometheusMetricExport": "cockroach_metric_export",
+    "DeletePrometheusMetricExport": "cockroach_metric_export",
+    "GetCMEKClusterInfo": "cockroach_cmek",
+    "EnableCMEKSpec": "cockroach_cmek",
+    "UpdateCMEKSpec": "cockroach_cmek",
+    "UpdateCMEKStatus": "cockroach_cmek",
+    "ListRoleGrants": "cockroach_user_info",
+    "GetAllRolesForUser": "cockroach_user_roles",
+    "SetRolesForUser": "cockroach_user_roles",
+    "AddUserToRole": "cockroach_role_grant",
+    "RemoveUserFromRole": "cockroach_role_grant",
+    "GetPersonUsersByEmail": "cockroach_user_info",
+    "ListInvoices": "cockroach_invoice_info",
+    "GetInvoice": "cockroach_invoice_info",
+    "ListAuditLogs": "cockroach_audit_log_info",
+    "ListJWTIssuers": "cockroach_jwt_issuer",
+    "AddJWTIssuer": "cockroach_jwt_issuer",
+    "GetJWTIssuer": "cockroach_jwt_issuer",
+    "UpdateJWTIssuer": "cockroach_jwt_issuer",
+    "DeleteJWTIssuer": "cockroach_jwt_issuer",
+    "GetMaintenanceWindow": "cockroach_maintenance_window",
+    "SetMaintenanceWindow": "cockroach_maintenance_window",
+    "DeleteMaintenanceWindow": "cockroach_maintenance_window",
+    "GetClusterVersionDeferral": "cockroach_version_deferral",
+    "SetClusterVersionDeferral": "cockroach_version_deferral",
+}
+
+
+def used_operations(log):
+    """The operations of the log's requests that the collection's client sent."""
+    return {entry["operation"] for entry in log
+            if entry.get("operation") and (entry.get("user_agent") or "").startswith(CLIENT_PREFIX)}
+
+
+def compare(operations, used, not_yet):
+    """(report lines, problems) for the contract's ``operations`` (ids, in order)."""
+    unused = [op for op in operations if op not in used]
+    lines = ["operations used by plugins %d/%d" % (len(operations) - len(unused), len(operations))]
+    lines += ["  not used: %s (planned: %s)" % (op, not_yet.get(op, "none")) for op in unused]
+    problems = ["%s is used by no plugin and not planned in NOT_YET" % op
+                for op in unused if op not in not_yet]
+    problems += ["%s is used by a plugin now: take it out of NOT_YET (%s)" % (op, not_yet[op])
+                 for op in operations if op in used and op in not_yet]
+    problems += ["NOT_YET names %s, which is not an operation of the contract" % op
+                 for op in sorted(set(not_yet) - set(operations))]
+    return lines, problems
+
+
+def main(argv):
+    if len(argv) != 1:
+        print("usage: operation_coverage.py EMULATOR_URL", file=sys.stderr)
+        return 2
+    with urllib.request.urlopen(argv[0].rstrip("/") + "/_emulator/requests", timeout=60) as response:
+        log = json.load(response)["requests"]
+    operations = [op.operation_id for op in spec.operations(spec.load_document())]
+    lines, problems = compare(operations, used_operations(log), NOT_YET)
+    print("\n".join(lines))
+    for problem in problems:
+        print("ERROR: " + problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,62 @@
+"""operation_coverage.py: which operations the plugins used, against NOT_YET."""
+
+import requests
+
+from tests.contract import operation_coverage as coverage
+from tests.emulator import spec
+
+OPERATIONS = [op.operation_id for op in spec.operations(spec.load_document())]
+CLIENT = "cockroachdb.cloud/1.0.0 (Ansible collection)"
+USED_TODAY = [op for op in OPERATIONS if op not in coverage.NOT_YET]
+
+
+def entry(operation, user_agent=CLIENT):
+    return {"operation": operation, "user_agent": user_agent, "status": 200}
+
+
+def test_only_the_collections_requests_count():
+    log = [entry("ListClusters"), entry("GetCluster", "curl/8.5.0"), entry(None), entry("ListFolders", None)]
+    assert coverage.used_operations(log) == {"ListClusters"}
+
+
+def test_not_yet_names_operations_of_the_contract_and_their_modules():
+    assert set(coverage.NOT_YET) <= set(OPERATIONS)
+    assert all(module.startswith("cockroach_") for module in coverage.NOT_YET.values())
+
+
+def test_a_full_run_of_todays_plugins_passes():
+    lines, problems = coverage.compare(OPERATIONS, set(USED_TODAY), coverage.NOT_YET)
+    assert problems == []
+    assert lines[0] == "operations used by plugins %d/89" % len(USED_TODAY)
+    assert "  not used: EnableLogExport (planned: cockroach_log_export)" in lines
+    assert len(lines) == 1 + len(coverage.NOT_YET)
+
+
+def test_an_operation_neither_used_nor_planned_fails():
+    _lines, problems = coverage.compare(OPERATIONS, set(USED_TODAY) - {"EditDatabase"}, coverage.NOT_YET)
+    assert problems == ["EditDatabase is used by no plugin and not planned in NOT_YET"]
+
+
+def test_a_planned_operation_that_is_used_must_leave_not_yet():
+    _lines, problems = coverage.compare(OPERATIONS, set(USED_TODAY) | {"EnableLogExport"}, coverage.NOT_YET)
+    assert problems == ["EnableLogExport is used by a plugin now: take it out of NOT_YET (cockroach_log_export)"]
+
+
+def test_not_yet_must_name_operations_of_the_contract():
+    not_yet = dict(coverage.NOT_YET, CreateLogExport="cockroach_log_export")
+    _lines, problems = coverage.compare(OPERATIONS, set(USED_TODAY), not_yet)
+    assert problems == ["NOT_YET names CreateLogExport, which is not an operation of the contract"]
+
+
+def test_the_script_reads_a_live_emulators_log(live_emulator, monkeypatch, capsys):
+    emulator = live_emulator("--test-controls", "--rate-limit", "0")
+    session = requests.Session()
+    session.headers.update({"Authorization": "Bearer " + emulator.admin_key, "User-Agent": CLIENT})
+    session.get(emulator.url + "/api/v1/clusters").raise_for_status()
+    session.get(emulator.url + "/api/v1/folders").raise_for_status()
+    session.get(emulator.url + "/api/v1/organization", headers={"User-Agent": "curl/8.5.0"}).raise_for_status()
+    assert coverage.main([emulator.url]) == 1  # the rest of today's operations were not used
+    assert capsys.readouterr().out.startswith("operations used by plugins 2/89\n")
+    monkeypatch.setattr(coverage, "NOT_YET", {op: "cockroach_x" for op in OPERATIONS
+                                              if op not in ("ListClusters", "ListFolders")})
+    assert coverage.main([emulator.url]) == 0

@@ -1,0 +1,18 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The kit's tests run small descriptions of real API resources on the in-process emulator."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import install
+
+
+@pytest.fixture
+def emu(monkeypatch):
+    return install(monkeypatch)

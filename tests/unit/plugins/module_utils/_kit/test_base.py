@@ -1,0 +1,150 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""_kit.base: data paths, masking, results, create safety, and what a failed change says."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, CockroachClient, WaitTimeout
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    MASK,
+    Context,
+    changing,
+    clean,
+    create_safely,
+    get_path,
+    mask,
+    path_segment,
+    result,
+    set_path,
+    subset_differs,
+)
+
+
+def test_get_path_and_set_path():
+    data = {"config": {"serverless": {"spend_limit": 5}}}
+    assert get_path(data, "config.serverless.spend_limit") == 5
+    assert get_path(data, "config.dedicated.storage_gib") is None
+    assert get_path(data, "config.serverless.spend_limit.x", "none") == "none"
+    set_path(data, "config.dedicated.hardware.storage_gib", 15)
+    assert data["config"]["dedicated"] == {"hardware": {"storage_gib": 15}}
+    set_path(data, "labels", {"a": "b"})
+    assert data["labels"] == {"a": "b"}
+
+
+def test_clean_drops_unset_entries_at_every_level():
+    assert clean({"a": None, "b": {"c": None, "d": 1}, "e": [None]}) == {"b": {"d": 1}, "e": [None]}
+
+
+@pytest.mark.parametrize("current, desired, differs", [
+    ({"a": 1, "b": 2}, {"a": 1}, False),
+    ({"a": 1}, {"a": 2}, True),
+    ({"a": 1}, {"a": None}, False),
+    (None, {"a": None}, False),
+    (None, {"a": 1}, True),
+    ({"a": {"x": 1, "y": 2}}, {"a": {"x": 1}}, False),
+    ([1, 2], [2, 1], True),
+])
+def test_subset_differs(current, desired, differs):
+    assert subset_differs(current, desired) is differs
+
+
+@pytest.mark.parametrize("value, segment", [
+    ("app", "app"), ("a/b", "a%2Fb"), (".", "%2E"), ("..", "%2E%2E"), ("é x", "%C3%A9%20x"), (24, "24"),
+])
+def test_path_segment(value, segment):
+    assert path_segment(value) == segment
+
+
+def test_mask_nested_and_none():
+    value = {"name": "a", "password": "s3cr3t", "inner": [{"password": "x"}, {"password": None}]}
+    assert mask(value, ("password",)) == {"name": "a", "password": MASK,
+                                          "inner": [{"password": MASK}, {"password": None}]}
+    assert value["password"] == "s3cr3t"  # a copy
+
+
+def test_result_masks_and_gives_mappings():
+    out = result("sql_user", True, {"name": "a", "password": "x"}, None, {"name": "a", "password": "x"},
+                 ("password",))
+    assert out == {"changed": True, "sql_user": {"name": "a", "password": MASK},
+                   "diff": {"before": {}, "after": {"name": "a", "password": MASK}}}
+    assert result("thing", False, None, None, None)["thing"] == {}
+
+
+def test_context_records_and_forwards_warnings():
+    seen = []
+    ctx = Context(None, {}, warn=seen.append)
+    ctx.warn("careful")
+    assert ctx.warnings == ["careful"] and seen == ["careful"]
+
+
+class Ambiguous(Exception):
+    ambiguous = True
+
+
+def test_create_safely_looks_before_sending_again():
+    sent = []
+
+    def send():
+        sent.append(1)
+        raise Ambiguous("lost answer")
+
+    assert create_safely(send, lambda: {"id": "found"}) == {"id": "found"}
+    assert len(sent) == 1
+
+
+def test_create_safely_sends_again_when_nothing_was_made_and_gives_up_after_three():
+    answers = [Ambiguous("1"), Ambiguous("2"), {"id": "new"}]
+
+    def send():
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert create_safely(send, lambda: None) == {"id": "new"}
+    with pytest.raises(Ambiguous):
+        create_safely(lambda: (_raise(Ambiguous("again"))), lambda: None)
+
+
+def _raise(error):
+    raise error
+
+
+def test_create_safely_raises_a_clear_refusal_at_once():
+    looked = []
+    with pytest.raises(ApiError):
+        create_safely(lambda: _raise(ApiError("bad", status=400)), lambda: looked.append(1))
+    assert looked == []
+
+
+class Calls(object):
+    changed_since = CockroachClient.changed_since
+
+    def __init__(self):
+        self.calls = []
+
+
+def test_changing_marks_a_failure_after_a_change():
+    client = Calls()
+    with pytest.raises(WaitTimeout) as info:
+        with changing(client, "thing", None) as seen:
+            client.calls.append(("POST", "/things", 200))
+            seen.value = {"id": "1", "state": "CREATING"}
+            raise WaitTimeout("timed out after 3 s waiting for thing 1", last={"id": "1", "state": "STILL"})
+    assert info.value.result == {"changed": True, "thing": {"id": "1", "state": "STILL"}}
+    assert "the change was made and goes on" in str(info.value)
+
+
+def test_changing_leaves_a_failure_before_any_change_alone():
+    client = Calls()
+    with pytest.raises(ApiError) as info:
+        with changing(client, "thing", None):
+            client.calls.append(("POST", "/things", 400))
+            raise ApiError("refused", status=400)
+    assert not hasattr(info.value, "result")
