@@ -6,8 +6,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_cluster as module
 from ansible_collections.cockroachdb.cloud.plugins.plugin_utils._in_process import InProcessAction
 
 
 class ActionModule(InProcessAction):
-    """Runs the module of the same name in the controller's process (see plugin_utils/_in_process.py)."""
+    """Runs cockroach_cluster in the controller's process (see plugin_utils/_in_process.py). The module
+    is imported with this class, in the main process, so that the workers forked for the
+    tasks find it loaded."""
+
+    TASK = module.TASK

@@ -51,6 +51,13 @@ notes:
     not resolve is retried once after half a second, then fails.
   - Set these options once for all modules of the collection with
     C(module_defaults) and the action group C(group/cockroachdb.cloud.all).
+  - The API allows 10 requests per second per API key. The collection's modules and plugins
+    on one machine (all forks of a play, the inventory, lookups) share a client-side limit per
+    API key, so that they do not run into HTTP 429 together. It is read from the environment
+    variable E(COCKROACH_RATE_LIMIT) in requests per second (default V(10), bursts of half a
+    second's worth; V(0) turns it off). Its state is a small file named after a hash of the key
+    (never the key) in the system's temporary directory, or in E(COCKROACH_RATE_LIMIT_DIR).
+    Where that file cannot be used, requests are not limited.
 """
 
     WAIT = r"""

@@ -58,4 +58,10 @@ notes:
   - Reads are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504, timeouts and
     connection resets, with exponential backoff, for up to two minutes. A refused connection
     or a host name that does not resolve is retried once after half a second, then fails.
+  - The API allows 10 requests per second per API key. The plugin shares a client-side limit
+    per API key with the collection's modules and plugins on the same machine (all forks of a
+    play), read from the environment variable E(COCKROACH_RATE_LIMIT) in requests per second
+    (default V(10), bursts of half a second's worth; V(0) turns it off). Its state is a small
+    file named after a hash of the key (never the key) in the system's temporary directory, or
+    in E(COCKROACH_RATE_LIMIT_DIR). Where that file cannot be used, requests are not limited.
 """

@@ -204,14 +204,19 @@ class CockroachClient(object):
     for at most ``max_attempts`` attempts, all within ``retry_budget`` seconds. GETs are always retried; other methods only when
     the request cannot have taken effect (429, a refused connection, a cluster that answered
     503 "locked") or when the caller says the call is idempotent.
+
+    ``limiter``: an object whose ``acquire()`` is called before every attempt (retries
+    included) and returns when the request may go (``_limiter.RateLimiter``, shared by the
+    processes of the machine); None sends at once.
     """
 
     def __init__(self, api_key, api_url=DEFAULT_API_URL, api_version=DEFAULT_API_VERSION,
                  validate_certs=True, timeout=30.0, retry_budget=120.0, max_attempts=6, backoff_base=0.5,
-                 backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic):
+                 backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic, limiter=None):
         if not HAS_REQUESTS:
             raise ApiError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
         self.base_url = (api_url or DEFAULT_API_URL).rstrip("/")
+        self.api_key = api_key
         self.timeout = timeout
         self.retry_budget = retry_budget
         self.max_attempts = max_attempts
@@ -219,6 +224,7 @@ class CockroachClient(object):
         self.backoff_cap = backoff_cap
         self._sleep = sleep
         self._monotonic = monotonic
+        self.limiter = limiter
         self.session = requests.Session()
         self.session.verify = validate_certs
         self.session.headers.update({
@@ -242,6 +248,8 @@ class CockroachClient(object):
         attempt = 0
         while True:
             attempt += 1
+            if self.limiter is not None:
+                self.limiter.acquire()
             try:
                 response = self.session.request(method, url, params=params, json=body,
                                                 timeout=self.timeout)

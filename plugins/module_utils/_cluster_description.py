@@ -381,6 +381,7 @@ class Clusters(Collection):
         return super(Clusters, self).update(self.wait_if_busy(current), changes)
 
     def delete(self, current):
+        _clusters.forget(self.client, current["name"])
         cluster = self.wait_if_busy(current)
         if cluster.get("delete_protection") == "ENABLED":
             self.client.patch(self.item_path(cluster), {"delete_protection": "DISABLED"})

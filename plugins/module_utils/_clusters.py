@@ -92,6 +92,30 @@ def lookup_clusters(client, names, include_deleted=False):
     return found, count
 
 
+# Names this process resolved to ids: an in-process task runs every item of its loop in one
+# worker process, so a loop over databases of one cluster lists the clusters once. Only
+# the id is kept (it never changes); our own deletes forget it. (api url, key, name) -> id
+_KNOWN_IDS = {}
+
+
+def _memory_key(client, name):
+    return (getattr(client, "base_url", None), getattr(client, "api_key", None), name)
+
+
+def remember(client, cluster):
+    if cluster and cluster.get("name") and cluster.get("id") and cluster.get("state") != "DELETED":
+        _KNOWN_IDS[_memory_key(client, cluster["name"])] = cluster["id"]
+
+
+def forget(client, name):
+    _KNOWN_IDS.pop(_memory_key(client, name), None)
+
+
+def known_id(client, name):
+    """The id this process found for the cluster ``name`` earlier, or None."""
+    return _KNOWN_IDS.get(_memory_key(client, name))
+
+
 def missing_message(name_or_id, count=None, show_inactive=False, deleted=None):
     """What was looked for and where: ``no cluster named 'x' among 12 clusters (show_inactive: false)``."""
     if looks_like_id(name_or_id):
@@ -115,6 +139,7 @@ def require_cluster(client, name_or_id, include_deleted=False):
     found, count = lookup_clusters(client, [name_or_id], include_deleted)
     if name_or_id not in found:
         raise ClusterNotFound(missing_message(name_or_id, count, include_deleted), method="GET", path=CLUSTERS_PATH)
+    remember(client, found[name_or_id])
     return found[name_or_id]
 
 

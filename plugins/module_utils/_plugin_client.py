@@ -21,6 +21,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     MISSING_API_KEY,
     CockroachClient,
 )
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._limiter import RateLimiter
 
 API_OPTIONS = ("api_key", "api_url", "api_version", "validate_certs", "request_timeout")
 
@@ -33,15 +34,18 @@ def client_from_options(options, client_class=CockroachClient):
     """A CockroachClient for ``options`` (a dict holding the API_OPTIONS).
 
     Empty strings count as unset (an AWX credential without an ``api_url`` injects one).
+    The client shares the machine's rate limiter for the key (``COCKROACH_RATE_LIMIT``).
     """
     api_key = options.get("api_key")
     if not api_key or not str(api_key).strip():
         raise MissingApiKey(MISSING_API_KEY)
     timeout = options.get("request_timeout")
+    api_key = str(api_key).strip()
     return client_class(
-        api_key=str(api_key).strip(),
+        api_key=api_key,
         api_url=options.get("api_url") or DEFAULT_API_URL,
         api_version=options.get("api_version") or DEFAULT_API_VERSION,
         validate_certs=True if options.get("validate_certs") is None else bool(options["validate_certs"]),
         timeout=float(timeout) if timeout else 30.0,
+        limiter=RateLimiter.from_environment(api_key),
     )

@@ -6,7 +6,9 @@
 # changes can occur at any time.
 
 """The SQL side of a cluster: its databases and SQL users (descriptions for the kit,
-shared by the managing modules and their _info modules)."""
+shared by the managing modules and their _info modules), one per task (``name``:
+``Databases``, ``SqlUsers``) or as sets (``databases``, ``users``: ``DatabaseSet``,
+``SqlUserSet``); ``database_task`` and ``sql_user_task`` pick one for the task."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -14,15 +16,19 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
 
 DATABASE_NAME_RE = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
 USER_NAME_RE = re.compile(r"^[a-z_.-][a-z0-9_.-]{0,62}$")
 RESERVED_USER_NAMES = frozenset(["root", "admin", "public", "node"])
 MIN_PASSWORD_LENGTH = 8
+# The databases the service makes with every cluster (it hides ``system``, listed here in
+# case a listing shows it): a purge never removes them.
+BUILT_IN_DATABASES = frozenset(["defaultdb", "postgres", "system"])
 
 
 def check_database_name(name, option="name"):
@@ -128,3 +134,156 @@ class SqlUsers(Collection):
         if current is None and not self.params.get("password"):
             raise InvalidInput("SQL user %s does not exist on cluster %s: give a password to create it"
                                % (self.params["name"], self.params["cluster"]))
+
+
+# -- sets: several in one task ------------------------------------------------------------------
+
+def _item_check(where, check, *args):
+    """``check(*args)``, its InvalidInput message prefixed with ``where`` (``databases[2]``)."""
+    try:
+        check(*args)
+    except InvalidInput as problem:
+        raise InvalidInput("%s: %s" % (where, problem))
+
+
+def _once(seen, option, index, name, noun):
+    """Refuse a name listed twice."""
+    if name in seen:
+        raise InvalidInput("%s[%d] and %s[%d] both name the %s %s; list each %s once"
+                           % (option, seen[name], option, index, noun, name, noun))
+    seen[name] = index
+
+
+class DatabaseSet(Set):
+    """The databases of a cluster as a set keyed by name (``databases``, ``purge``). A purge
+    never removes the databases the service makes with a cluster (``BUILT_IN_DATABASES``)."""
+
+    kind = "databases"
+    noun = "database"
+    scope = ClusterScope
+    path = "databases"
+    items = "databases"
+    option = "databases"
+    key_field = "name"
+
+    def canonical(self, item):
+        return {"name": item["name"], "table_count": item.get("table_count") or 0}
+
+    def desired(self, entries):
+        """``[(name, {})]``: a database is its name, given as such or as ``{name: ...}``."""
+        wanted, seen = [], {}
+        for index, entry in enumerate(entries or []):
+            where = "databases[%d]" % index
+            if isinstance(entry, dict):
+                unknown = sorted(str(k) for k in entry if k != "name")
+                if unknown:
+                    raise InvalidInput("%s: unknown key %s: a database is given by its name, or as a dictionary "
+                                       "with name only" % (where, ", ".join(unknown)))
+                name = entry.get("name")
+            else:
+                name = entry
+            if name is not None and not isinstance(name, str):
+                raise InvalidInput("%s: %r is not a database name (a %s); quote it in YAML to use it as a name"
+                                   % (where, name, type(name).__name__))
+            _item_check(where, check_database_name, name)
+            _once(seen, "databases", index, name, "database")
+            wanted.append((name, {}))
+        return wanted
+
+    def purgeable(self, member):
+        return member["name"] not in BUILT_IN_DATABASES
+
+    def new_member(self, key, values):
+        return dict(super(DatabaseSet, self).new_member(key, values), table_count=0)
+
+    def item_path(self, member):
+        return "%s/%s" % (self.base, path_segment(member["name"]))
+
+    def create_body(self, member):
+        return {"name": member["name"]}
+
+    def update_body(self, before, after):
+        raise NotImplementedError("a database has no field to update: it is only added or removed")
+
+
+class SqlUserSet(Set):
+    """The SQL users of a cluster as a set keyed by name (``users``, ``purge``), the password
+    write-only: sent at create, and to every listed user with ``update_password=always``
+    (one PUT each). A purge never removes the built-in roles (``RESERVED_USER_NAMES``),
+    should a listing show them."""
+
+    kind = "sql_users"
+    noun = "SQL user"
+    scope = ClusterScope
+    path = "sql-users"
+    items = "users"
+    option = "users"
+    key_field = "name"
+    fields = Fields(
+        Field("password", api=False, secret=True, write_only="update_password",
+              update=Send("PUT", suffix="password", body="password", idempotent=True)),
+    )
+
+    def canonical(self, item):
+        return {"name": item["name"]}
+
+    def desired(self, entries):
+        """``[(name, {password})]``, names and passwords checked; messages name the user,
+        never the password (not even its length)."""
+        wanted, seen = [], {}
+        always = self.params.get("update_password") == "always"
+        for index, entry in enumerate(entries or []):
+            where = "users[%d]" % index
+            if not isinstance(entry, dict):
+                raise InvalidInput("%s must be a dictionary with name and password" % where)
+            name = entry.get("name")
+            _item_check(where, check_user_name, name)
+            _once(seen, "users", index, name, "SQL user")
+            password = entry.get("password")
+            if self.state == "absent":
+                wanted.append((name, {}))
+                continue
+            if password is not None:
+                if len(password) < MIN_PASSWORD_LENGTH:
+                    raise InvalidInput("%s (SQL user %s): password is too short: a SQL user password needs at "
+                                       "least %d characters" % (where, name, MIN_PASSWORD_LENGTH))
+                wanted.append((name, {"password": password}))
+            elif always:
+                raise InvalidInput("%s (SQL user %s): update_password=always needs a password for every listed "
+                                   "user" % (where, name))
+            else:
+                wanted.append((name, {}))
+        return wanted
+
+    def compare(self, current):
+        plan = super(SqlUserSet, self).compare(current)
+        missing = [m["name"] for m in plan.add if m.get("password") is None]
+        if len(missing) == 1:
+            raise InvalidInput("SQL user %s does not exist on cluster %s: give a password to create it"
+                               % (missing[0], self.params["cluster"]))
+        if missing:
+            raise InvalidInput("SQL users %s do not exist on cluster %s: give each a password to create them"
+                               % (", ".join(missing), self.params["cluster"]))
+        return plan
+
+    def purgeable(self, member):
+        return member["name"] not in RESERVED_USER_NAMES
+
+    def item_path(self, member):
+        return "%s/%s" % (self.base, path_segment(member["name"]))
+
+    def create_body(self, member):
+        return {"name": member["name"], "password": member["password"]}
+
+    def update_body(self, before, after):
+        raise NotImplementedError("a SQL user has no field to update but its password, sent with its own PUT")
+
+
+def database_task(ctx):
+    """What cockroach_database runs: the set (``databases``) or one database (``name``)."""
+    return (DatabaseSet if ctx.params.get("databases") is not None else Databases).task(ctx)
+
+
+def sql_user_task(ctx):
+    """What cockroach_sql_user runs: the set (``users``) or one user (``name``)."""
+    return (SqlUserSet if ctx.params.get("users") is not None else SqlUsers).task(ctx)

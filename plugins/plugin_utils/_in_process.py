@@ -94,26 +94,36 @@ class InProcessAction(ActionBase):
 
     # -- running here ------------------------------------------------------------------------------
     def task_definition(self):
+        """The module's ModuleTask: the subclass's ``TASK``, else found by the module's name."""
+        task = getattr(self, "TASK", None)
+        if task is not None:
+            return task
         name = self._task.resolved_action.rpartition(".")[2]
         return importlib.import_module("%s.%s" % (MODULES_PACKAGE, name)).TASK
 
     def validate(self, task):
         """(validated params, no_log values), or a failure result with the module's message."""
         options = dict(task.module_options)
-        validator = ArgumentSpecValidator(task.full_argument_spec, **options)
-        env = {}
-        self._compute_environment_string(env)
-        with environment(env):
-            validated = validator.validate(dict(self._task.args))
+        validated = ArgumentSpecValidator(task.full_argument_spec, **options).validate(dict(self._task.args))
         errors = validated.errors.errors  # (an AnsibleValidationErrorMultiple is always true)
         if errors:
             message = validated.errors.msg
             if isinstance(errors[0], UnsupportedError):
                 message = "Unsupported parameters for (%s) module: %s" % (self._task.resolved_action, message)
-            return None, validated._no_log_values, {"failed": True, "msg": message}  # pylint: disable=protected-access
+            # As AnsibleModule does: the invocation shows the parameters, known or not.
+            return validated.validated_parameters, validated._no_log_values, {  # pylint: disable=protected-access
+                "failed": True, "msg": message}
         return validated.validated_parameters, validated._no_log_values, None  # pylint: disable=protected-access
 
     def run_here(self, host):
+        """The task's result. It runs in the task's ``environment:`` (on top of the controller's),
+        as a module would: environment fallbacks and COCKROACH_* settings see it."""
+        env = {}
+        self._compute_environment_string(env)
+        with environment(env):
+            return self.run_in_environment(host)
+
+    def run_in_environment(self, host):
         task = self.task_definition()
         params, no_log_values, failure = self.validate(task)
         if failure is None:

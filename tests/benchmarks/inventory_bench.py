@@ -12,6 +12,16 @@ Starts an emulator (rate limit off), and for each size (default 1,000 and 10,000
 Also times ``ansible-inventory --list`` with a static inventory of one host (the cost of
 starting ansible-inventory) and the plugin's ``parse()`` alone, in-process (no
 ansible-inventory start or JSON output), so that the plugin's own share is visible.
+
+And compares the plugin with a trivial inventory plugin (written in the benchmark's
+temporary tree, not in the collection) that adds the same hosts with no API at all, from a
+JSON file: once with the host names only, once with the same host variables and groups as
+ours (taken from ``ansible-inventory --list --export`` of ours). It prints the ratio of our
+``--list`` time to each (the median of ``--runs``).
+
+The client-side rate limiter is off (``COCKROACH_RATE_LIMIT=0``) like the emulator's, so
+that the numbers are the plugin's own; one more line times ``--list`` with it on (the
+default, 10 requests/s: the listing's pages then wait for their turn).
 Numbers only, no asserts.
 
 Run from the repository root: ``.venv/bin/python tests/benchmarks/inventory_bench.py``
@@ -49,14 +59,55 @@ print("%.4f %d" % (time.perf_counter() - started, len(inventory.hosts)))
 """
 
 
+# A trivial inventory plugin: the hosts of a JSON file, optionally with variables and groups.
+TRIVIAL_PLUGIN = r'''
+import json
+
+from ansible.plugins.inventory import BaseInventoryPlugin
+
+
+class InventoryModule(BaseInventoryPlugin):
+    NAME = "trivial_hosts"
+
+    def verify_file(self, path):
+        return path.endswith("trivial.yml")
+
+    def parse(self, inventory, loader, path, cache=True):
+        super(InventoryModule, self).parse(inventory, loader, path, cache)
+        config = loader.load_from_file(path)
+        with open(config["source"], encoding="utf-8") as handle:
+            data = json.load(handle)
+        for name in data["hosts"]:
+            inventory.add_host(name)
+        for name, variables in data.get("hostvars", {}).items():
+            for key, value in variables.items():
+                inventory.set_variable(name, key, value)
+        for group, members in data.get("groups", {}).items():
+            inventory.add_group(group)
+            for key, value in members.get("vars", {}).items():
+                inventory.set_variable(group, key, value)
+            for child in members.get("children", []):
+                inventory.add_group(child)
+                inventory.add_child(group, child)
+            for host in members.get("hosts", []):
+                inventory.add_child(group, host)
+'''
+
+
 class Bench:
     def __init__(self, workdir):
         self.workdir = workdir
         self.collections = os.path.join(workdir, "collections")
         os.makedirs(os.path.join(self.collections, "ansible_collections", "cockroachdb"))
         os.symlink(ROOT, os.path.join(self.collections, "ansible_collections", "cockroachdb", "cloud"))
+        plugins = os.path.join(workdir, "inventory_plugins")
+        os.makedirs(plugins)
+        with open(os.path.join(plugins, "trivial_hosts.py"), "w", encoding="utf-8") as handle:
+            handle.write(TRIVIAL_PLUGIN)
         self.env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=self.collections, ANSIBLE_NOCOLOR="1",
-                        ANSIBLE_INVENTORY_UNPARSED_FAILED="true", ANSIBLE_LOCALHOST_WARNING="false")
+                        ANSIBLE_INVENTORY_UNPARSED_FAILED="true", ANSIBLE_LOCALHOST_WARNING="false",
+                        ANSIBLE_INVENTORY_PLUGINS=plugins, COCKROACH_RATE_LIMIT="0",
+                        COCKROACH_RATE_LIMIT_DIR=workdir)
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as users have it
         self.emulator = subprocess.Popen(  # pylint: disable=consider-using-with
             [sys.executable, "-m", "tests.emulator", "--port", "0", "--rate-limit", "0", "--test-controls"],
@@ -101,15 +152,36 @@ class Bench:
             json.dump(dict({"plugin": "cockroachdb.cloud.clusters"}, **options), handle)  # JSON is YAML
         return path
 
-    def inventory(self, source, *args):
+    def inventory(self, source, *args, **env):
         """Wall time of one ``ansible-inventory -i source --list``, and its host count."""
+        elapsed, listing = self.listing(source, *args, **env)
+        return elapsed, len(listing["_meta"]["hostvars"])
+
+    def listing(self, source, *args, **env):
+        """Wall time and output of one ``ansible-inventory -i source --list``."""
         started = time.monotonic()
         result = subprocess.run([os.path.join(BIN, "ansible-inventory"), "-i", source, "--list"] + list(args),
-                                env=self.env, cwd=self.workdir, capture_output=True, text=True, check=False)
+                                env=dict(self.env, **env), cwd=self.workdir, capture_output=True, text=True,
+                                check=False)
         elapsed = time.monotonic() - started
         if result.returncode != 0:
             sys.exit("ansible-inventory -i %s failed (%d):\n%s" % (source, result.returncode, result.stderr))
-        return elapsed, len(json.loads(result.stdout)["_meta"]["hostvars"])
+        return elapsed, json.loads(result.stdout)
+
+    def trivial(self, name, listing, variables):
+        """A source of the trivial plugin with the hosts of ``listing`` (``--list --export``
+        output): names only, or with their variables and groups too."""
+        data = {"hosts": sorted(listing["_meta"]["hostvars"])}
+        if variables:
+            data["hostvars"] = listing["_meta"]["hostvars"]
+            data["groups"] = dict((group, members) for group, members in listing.items() if group != "_meta")
+        source = os.path.join(self.workdir, name + ".json")
+        with open(source, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        path = os.path.join(self.workdir, name + ".trivial.yml")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"plugin": "trivial_hosts", "source": source}, handle)
+        return path
 
     def parse_only(self, source):
         result = subprocess.run([sys.executable, "-c", PARSE_SNIPPET, source, self.collections], env=self.env,
@@ -160,6 +232,14 @@ def main():
                 times.append(seconds)
                 sent = bench.requests_since(mark)
             parse_seconds, parse_hosts = bench.parse_only(plain)
+            _seconds, exported = bench.listing(plain, "--export")
+            names = bench.trivial("names-%d" % size, exported, variables=False)
+            same = bench.trivial("same-%d" % size, exported, variables=True)
+            trivial_names, trivial_same, limited = [], [], []
+            for _unused in range(args.runs):
+                trivial_names.append(bench.inventory(names)[0])
+                trivial_same.append(bench.inventory(same)[0])
+                limited.append(bench.inventory(plain, COCKROACH_RATE_LIMIT="10")[0])
             mark = bench.last_seq()
             first, _hosts = bench.inventory(cached)
             first_sent = bench.requests_since(mark)
@@ -170,13 +250,15 @@ def main():
                               for root, _dirs, names in os.walk(os.path.join(workdir, "cache-%d" % size))
                               for name in names)
             rows.append(dict(size=size, hosts=hosts, times=times, sent=sent, parse=parse_seconds,
-                             parse_hosts=parse_hosts, first=first, first_sent=first_sent, second=second,
+                             parse_hosts=parse_hosts, trivial_names=trivial_names, trivial_same=trivial_same,
+                             limited=limited, first=first, first_sent=first_sent, second=second,
                              second_sent=second_sent, cached_hosts=cached_hosts, cache_bytes=cache_bytes))
     finally:
         bench.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print("ansible-inventory --list with cockroachdb.cloud.clusters (emulator on 127.0.0.1, rate limit off)")
+    print("ansible-inventory --list with cockroachdb.cloud.clusters (emulator on 127.0.0.1, rate limit off; "
+          "client-side rate limiter off unless said)")
     print("baseline: ansible-inventory --list of a static one-host inventory: %.2f s (median of %d)"
           % (baseline, args.runs))
     for row in rows:
@@ -187,6 +269,13 @@ def main():
               % (statistics.median(row["times"]), len(row["times"]), min(row["times"]), max(row["times"]),
                  describe(row["sent"])))
         print("  plugin parse() alone, in-process: %.2f s for %d hosts" % (row["parse"], row["parse_hosts"]))
+        ours = statistics.median(row["times"])
+        for label, times in (("the same host names only", row["trivial_names"]),
+                             ("the same hosts, variables and groups", row["trivial_same"])):
+            print("  trivial plugin (no API), %-36s %6.2f s median; ours / it = %.2fx"
+                  % (label + ":", statistics.median(times), ours / statistics.median(times)))
+        print("  --list with the client-side rate limiter on (default 10/s) %6.2f s median"
+              % statistics.median(row["limited"]))
         print("  --list, cache on, first run  %6.2f s; API requests: %s" % (row["first"], describe(row["first_sent"])))
         print("  --list, cache on, second run %6.2f s; API requests: %s; %d hosts; cache file %.1f MB"
               % (row["second"], describe(row["second_sent"]), row["cached_hosts"], row["cache_bytes"] / 1e6))

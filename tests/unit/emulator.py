@@ -20,6 +20,7 @@ import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import CockroachClient
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
 from ansible_collections.cockroachdb.cloud.tests.emulator import EmulatorConfig, create_app
@@ -102,7 +103,12 @@ class Emulator(object):
         client.session.mount(URL, self.adapter)
         return client
 
-    def context(self, params, check_mode=False, client=None):
+    def context(self, params, check_mode=False, client=None, same_process=False):
+        """The context of a task. Each task runs in a process of its own, so what an earlier
+        one remembered (cluster names resolved) is forgotten, unless ``same_process`` (the next
+        item of an in-process loop)."""
+        if not same_process:
+            _clusters._KNOWN_IDS.clear()  # pylint: disable=protected-access
         return Context(client or self.client(), params, check_mode=check_mode)
 
     # -- the request log -----------------------------------------------------------------------

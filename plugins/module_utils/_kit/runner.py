@@ -20,6 +20,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     explain,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._limiter import RateLimiter
 
 
 def missing_api_key(params):
@@ -28,7 +29,9 @@ def missing_api_key(params):
 
 
 def client_for(params, **options):
-    """A CockroachClient for the task's validated connection options."""
+    """A CockroachClient for the task's validated connection options, with the rate limiter
+    that the processes of this machine share for its API key (``COCKROACH_RATE_LIMIT``)."""
+    options.setdefault("limiter", RateLimiter.from_environment(params["api_key"]))
     return CockroachClient(api_key=params["api_key"], api_url=params["api_url"], api_version=params["api_version"],
                            validate_certs=params["validate_certs"], timeout=params["request_timeout"], **options)
 

@@ -84,14 +84,26 @@ class ClusterScope(object):
     def cluster(self):
         """The cluster (API object), read once; ClusterNotFound when it does not exist."""
         if self._cluster is None:
-            self._cluster = _clusters.require_cluster(self.ctx.client, self.ref)
+            known = None if _clusters.looks_like_id(self.ref) else _clusters.known_id(self.ctx.client, self.ref)
+            if known:  # one read by id rather than a listing by name
+                self._cluster = _clusters.find_cluster(self.ctx.client, known)
+                if self._cluster is None or self._cluster.get("name") != self.ref:
+                    _clusters.forget(self.ctx.client, self.ref)
+                    self._cluster = None
+            if self._cluster is None:
+                self._cluster = _clusters.require_cluster(self.ctx.client, self.ref)
         return self._cluster
 
     @property
     def cluster_id(self):
-        """The cluster's id; a cluster given by id is not read for it."""
-        if self._cluster is None and _clusters.looks_like_id(self.ref):
-            return self.ref
+        """The cluster's id; a cluster given by id is not read for it, nor one whose name this
+        process resolved already (an earlier item of the same loop)."""
+        if self._cluster is None:
+            if _clusters.looks_like_id(self.ref):
+                return self.ref
+            known = _clusters.known_id(self.ctx.client, self.ref)
+            if known:
+                return known
         return self.cluster["id"]
 
     @property
@@ -121,10 +133,14 @@ class ClusterScope(object):
         (an unknown id answers 404 on the member's path), else None."""
         if isinstance(error, _clusters.ClusterNotFound):
             return error
-        if isinstance(error, ApiError) and error.status == 404 and self._cluster is None \
-                and _clusters.looks_like_id(self.ref):
-            return _clusters.ClusterNotFound(_clusters.missing_message(self.ref), method=error.method,
-                                             path=error.path)
+        if isinstance(error, ApiError) and error.status == 404 and self._cluster is None:
+            if _clusters.looks_like_id(self.ref):
+                return _clusters.ClusterNotFound(_clusters.missing_message(self.ref), method=error.method,
+                                                 path=error.path)
+            if _clusters.known_id(self.ctx.client, self.ref):  # deleted since an earlier item resolved it
+                _clusters.forget(self.ctx.client, self.ref)
+                return _clusters.ClusterNotFound("no cluster named %r any more (it was there earlier in this loop)"
+                                                 % self.ref, method=error.method, path=error.path)
         return None
 
     def absent_because(self, error):

@@ -12,9 +12,17 @@ not list, and ``state=absent`` removing what it lists.
 
 A description is a subclass: the scope, paths and the managed fields of a member (with the
 defaults a new one gets), and the hooks that key a member (``canonical``, ``desired``),
-order the set (``sort_key``), and make the requests (``create_body``, ``update_body``,
-``item_path``). Members are kept in a canonical form ``{<key_field>: key, <fields>...}``;
-keys starting with ``_`` are private (such as how the API spelled the member's path).
+order the set (``sort_key``), make the requests (``create_body``, ``update_body``,
+``item_path``) and keep the service's own members out of a purge (``purgeable``). Members
+are kept in a canonical form ``{<key_field>: key, <fields>...}``; keys starting with ``_``
+are private (such as how the API spelled the member's path).
+
+A field of the table may be write-only (``Field("password", secret=True,
+write_only="update_password", update=Send("PUT", suffix="password", body="password"))``):
+the API never returns it, so it is never compared; it goes with a member's create, and to
+an existing member only when the task's ``update_password`` is ``always``. It never shows
+in the result, and shows masked in the diff when the task sends it. A field whose
+``update`` is a ``Send`` goes in a request of its own to the member's path plus its suffix.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -22,8 +30,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, create_safely
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Fields
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    MASK,
+    InvalidInput,
+    create_safely,
+    set_path,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import OrgScope
 
 
@@ -130,6 +143,12 @@ class Set(object):
         alone: never purged, not in the result), such as one user's role grants."""
         return True
 
+    def purgeable(self, member):
+        """Whether ``purge`` may remove a member the task does not list (the ones the service
+        makes itself may not: they stay in the result, and ``state=absent`` still removes
+        them when the task lists them)."""
+        return True
+
     def new_member(self, key, values):
         """The canonical form of a member to add."""
         member = dict((f.option, f.default) for f in self.fields)
@@ -138,10 +157,22 @@ class Set(object):
         return member
 
     def public(self, member):
-        return dict((k, v) for k, v in member.items() if not k.startswith("_"))
+        """A member for the result: no private keys, no write-only fields, secrets masked."""
+        hidden = set(f.option for f in self.fields if f.write_only)
+        secret = set(f.option for f in self.fields if f.secret)
+        return dict((k, MASK if k in secret and v is not None else v) for k, v in member.items()
+                    if not k.startswith("_") and k not in hidden)
 
     def diff_member(self, member):
-        return dict((k, member.get(k)) for k in (self.key_field,) + tuple(f.option for f in self.fields))
+        """A member for the diff: its key and managed fields; a write-only field only when this
+        task sends it, and masked."""
+        view = {self.key_field: member.get(self.key_field)}
+        for field in self.fields:
+            value = member.get(field.option)
+            if field.write_only and value is None:
+                continue
+            view[field.option] = MASK if field.secret and value is not None else value
+        return view
 
     # -- reading and comparing -----------------------------------------------------------------------
     def check_input(self):
@@ -163,6 +194,19 @@ class Set(object):
             raise
         return dict((m[self.key_field], m) for m in members)
 
+    def changes(self, member, values):
+        """What of the task's ``values`` changes an existing ``member``: the fields that differ,
+        and the write-only ones when the task sends them again (``update_password=always``)."""
+        write_only = dict((f.option, f.write_only) for f in self.fields if f.write_only)
+        changes = {}
+        for key, value in values.items():
+            if key in write_only:
+                if value is not None and self.params.get(write_only[key]) == "always":
+                    changes[key] = value
+            elif member.get(key) != value:
+                changes[key] = value
+        return changes
+
     def compare(self, current):
         plan = Plan(self.sort_key, self.key_field)
         if self.state == "absent":
@@ -172,13 +216,15 @@ class Set(object):
             member = current.get(key)
             if member is None:
                 plan.add.append(self.new_member(key, values))
-            elif any(member.get(k) != v for k, v in values.items()):
+                continue
+            changes = self.changes(member, values)
+            if changes:
                 after = dict(member)
-                after.update(values)
+                after.update(changes)
                 plan.update.append((member, after))
         if self.params.get("purge"):
             named = set(key for key, _values in self.wanted)
-            plan.remove = [m for key, m in current.items() if key not in named]
+            plan.remove = [m for key, m in current.items() if key not in named and self.purgeable(m)]
         return plan.order()
 
     def diff(self, plan, current):
@@ -189,13 +235,17 @@ class Set(object):
 
     # -- changing ------------------------------------------------------------------------------------
     def answered(self, answer, predicted):
-        """The member as the API answered, when the answer is that member."""
+        """The member as the API answered, when the answer is that member (with the
+        write-only values sent, which no answer holds)."""
         if isinstance(answer, dict) and answer:
             try:
                 member = self.canonical(answer)
             except (KeyError, TypeError, ValueError, InvalidInput):
                 return predicted
             if member.get(self.key_field) == predicted[self.key_field]:
+                for field in self.fields:
+                    if field.write_only and predicted.get(field.option) is not None:
+                        member[field.option] = predicted[field.option]
                 return member
         return predicted
 
@@ -207,7 +257,20 @@ class Set(object):
         return self.answered(answer, member)
 
     def change(self, before, after):
-        answer = self.client.patch(self.item_path(before), self.update_body(before, after), idempotent=True)
+        """One PATCH (``update_body``) for the fields that differ, unless they all go in
+        requests of their own (a field whose ``update`` is a ``Send``), which follow it."""
+        separate = [f for f in self.fields if isinstance(f.update, Send) and after.get(f.option) is not None
+                    and after.get(f.option) != before.get(f.option)]
+        own = set(f.option for f in separate)
+        answer = None
+        if any(before.get(k) != v for k, v in after.items() if not k.startswith("_") and k not in own):
+            answer = self.client.patch(self.item_path(before), self.update_body(before, after), idempotent=True)
+        for field in separate:
+            send = field.update
+            body = {}
+            set_path(body, send.body or field.option.split(".")[-1], field.to_api(after[field.option]))
+            path = "%s/%s" % (self.item_path(before), send.suffix) if send.suffix else self.item_path(before)
+            answer = self.client.request(send.method, path, body=body, idempotent=send.idempotent) or answer
         return self.answered(answer, after)
 
     def remove(self, member):

@@ -74,5 +74,7 @@ def refused_url():
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch):
     """The plugins read COCKROACH_* variables: keep the tests independent of the caller's."""
-    for name in ("COCKROACH_API_KEY", "COCKROACH_SERVER", "COCKROACH_API_VERSION"):
+    for name in ("COCKROACH_API_KEY", "COCKROACH_SERVER", "COCKROACH_API_VERSION", "COCKROACH_RATE_LIMIT_DIR"):
         monkeypatch.delenv(name, raising=False)
+    # Clients built from options would share one real-time bucket per key in the temp dir.
+    monkeypatch.setenv("COCKROACH_RATE_LIMIT", "0")

@@ -51,3 +51,10 @@ def test_every_module_has_the_common_documentation(module):
     assert "cockroachdb.cloud.cockroach" in fragments and "cockroachdb.cloud.cockroach.ACTIONGROUP" in fragments
     kind = "cockroachdb.cloud.cockroach.INFO" if module.endswith("_info") else "cockroachdb.cloud.cockroach.CHECK_MODE_DIFF"
     assert kind in fragments
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_runs_in_process_through_its_action_plugin(module):
+    with open(os.path.join(ROOT, "plugins", "action", module + ".py")) as handle:
+        source = handle.read()
+    assert "InProcessAction" in source and "import %s as module" % module in source

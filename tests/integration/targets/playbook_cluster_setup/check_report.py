@@ -5,7 +5,7 @@
 """Checks the output of one ansible-playbook run (default callback, no color) and the
 emulator's request log since the previous check.
 
-  check_report.py OUTPUT URL MARK --changed all|none [--mutations N] [--warning TEXT]
+  check_report.py OUTPUT URL MARK --changed all|none [--mutations N] [--requests N] [--warning TEXT]
 
 --changed all: every task and every loop item changed, none failed; none: nothing changed.
 MARK is a file that keeps the newest request log entry seen, between calls.
@@ -37,6 +37,7 @@ def main():
     parser.add_argument("mark")
     parser.add_argument("--changed", choices=["all", "none"], required=True)
     parser.add_argument("--mutations", type=int)
+    parser.add_argument("--requests", type=int, help="how many API requests the run may send")
     parser.add_argument("--warning", help="a text that a [WARNING] line must hold")
     args = parser.parse_args()
 
@@ -67,6 +68,8 @@ def main():
     mutations = [(e["method"], e["path"]) for e in log if e["method"] not in ("GET", "HEAD")]
     if args.mutations is not None and len(mutations) != args.mutations:
         fail("expected %d mutating requests, got %s" % (args.mutations, mutations))
+    if args.requests is not None and len(log) != args.requests:
+        fail("expected %d requests, got %s" % (args.requests, [(e["method"], e["path"]) for e in log]))
     print("%s: %d tasks, %d results, all %s; %d requests (%d mutating)"
           % (os.path.basename(args.output), ok, len(results), expected, len(log), len(mutations)))
 

@@ -100,3 +100,31 @@ def test_a_dedicated_only_feature_is_refused_on_a_serverless_cluster(emu):
     assert emu.operations(mark) == ["ListClusters"]
     emu.cluster("orders-db", plan="DEDICATED", provider="AWS")
     assert run(emu, description=DedicatedDatabases, cluster="orders-db")["changed"] is True
+
+
+def test_the_items_of_a_loop_list_the_clusters_once(emu):
+    emu.cluster("web-app")
+    params = dict(cluster="web-app", state="present", wait=True, wait_timeout=600)
+    mark = emu.mark()
+    for index, name in enumerate(("a", "b", "c")):
+        ctx = emu.context(dict(params, name=name), same_process=index > 0)
+        assert Databases(ctx).run()["changed"] is True
+    # The first item finds the cluster by name; the next ones read it by id before their change.
+    assert emu.operations(mark) == ["ListClusters", "ListDatabases", "CreateDatabase",
+                                    "ListDatabases", "GetCluster", "CreateDatabase",
+                                    "ListDatabases", "GetCluster", "CreateDatabase"]
+    # A new task (another process) looks the name up again.
+    mark = emu.mark()
+    Databases(emu.context(dict(params, name="a"))).run()
+    assert emu.operations(mark) == ["ListClusters", "ListDatabases"]
+
+
+def test_a_cluster_deleted_during_a_loop_is_reported_by_name(emu):
+    cluster = emu.cluster("web-app")
+    params = dict(cluster="web-app", state="present", wait=True, wait_timeout=600)
+    Databases(emu.context(dict(params, name="a"))).run()
+    emu.admin.delete("/api/v1/clusters/%s" % cluster["id"])
+    with pytest.raises(ClusterNotFound, match="no cluster named 'web-app' any more"):
+        Databases(emu.context(dict(params, name="b"), same_process=True)).run()
+    with pytest.raises(ClusterNotFound, match="no cluster named 'web-app' among"):
+        Databases(emu.context(dict(params, name="b"), same_process=True)).run()

@@ -2,8 +2,9 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The Set kind, on a small description: the organization's service accounts as a set
-keyed by name, their description the managed field."""
+"""The Set kind, on small descriptions: the organization's service accounts as a set
+keyed by name, their description the managed field (some not purgeable); a cluster's SQL
+users, their password a write-only field sent in a request of its own."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -12,8 +13,9 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import MASK, InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
 
 
@@ -111,3 +113,93 @@ def test_a_failure_midway_says_how_far_it_got_and_that_something_changed(emu):
     assert info.value.message.endswith("(before this failure the task had added 1, updated 0 and removed 0 of 1, 1 "
                                        "and 0 accounts)")
     assert info.value.result == {"changed": True, "added": ["t-b"], "updated": [], "removed": []}
+
+
+# -- purgeable: members the service makes itself ------------------------------------------------
+
+class AccountsKeepingOwn(Accounts):
+    """The same set, but ``t-own-`` accounts are the service's own: never purged."""
+
+    def purgeable(self, member):
+        return not member["name"].startswith("t-own-")
+
+
+def test_a_purge_leaves_the_members_that_are_not_purgeable_but_absent_removes_them(emu):
+    for name in ("t-own-1", "t-old"):
+        emu.admin.post("/api/v1/service-accounts", {"name": name})
+    params = dict(accounts=[{"name": "t-new"}], purge=True, state="present")
+    mark = emu.mark()
+    predicted = AccountsKeepingOwn(emu.context(params, check_mode=True)).run()
+    done = AccountsKeepingOwn(emu.context(params)).run()
+    assert predicted == done
+    assert (done["added"], done["removed"]) == (["t-new"], ["t-old"])
+    assert names(done["service_accounts"]) == ["t-new", "t-own-1"]  # still in the whole set
+    assert emu.mutations(mark) == ["CreateServiceAccount", "DeleteServiceAccount"]
+    removed = AccountsKeepingOwn(emu.context(dict(accounts=[{"name": "t-own-1"}], state="absent"))).run()
+    assert removed["removed"] == ["t-own-1"]
+
+
+# -- a write-only field, sent in a request of its own ---------------------------------------------
+
+class Users(Set):
+    """A cluster's SQL users, the password write-only and PUT to ``<user>/password``."""
+
+    kind = "users"
+    noun = "user"
+    scope = ClusterScope
+    path = "sql-users"
+    items = "users"
+    option = "users"
+    key_field = "name"
+    fields = Fields(Field("password", api=False, secret=True, write_only="update_password",
+                          update=Send("PUT", suffix="password", body="password", idempotent=True)))
+
+    def canonical(self, item):
+        return {"name": item["name"]}
+
+    def desired(self, entries):
+        return [(e["name"], {} if self.state == "absent" else {"password": e["password"]}) for e in entries]
+
+    def item_path(self, member):
+        return "%s/%s" % (self.base, member["name"])
+
+    def create_body(self, member):
+        return {"name": member["name"], "password": member["password"]}
+
+    def update_body(self, before, after):
+        raise AssertionError("no PATCH: the password goes with its own request")
+
+
+def test_a_write_only_field_goes_at_create_then_only_with_always_in_its_own_request(emu):
+    cluster = emu.cluster("kit-users")
+    base = "/api/v1/clusters/%s/sql-users" % cluster["id"]
+    emu.admin.post(base, {"name": "old", "password": "old-password"})
+
+    def users(check_mode=False, **params):
+        merged = dict(cluster="kit-users", users=[{"name": "new", "password": "new-password"},
+                                                  {"name": "old", "password": "next-password"}],
+                      purge=False, state="present", update_password="on_create")
+        merged.update(params)
+        return Users(emu.context(merged, check_mode=check_mode)).run()
+
+    mark = emu.mark()
+    predicted = users(check_mode=True)
+    assert emu.mutations(mark) == []
+    done = users()
+    assert done == predicted
+    assert (done["added"], done["updated"]) == (["new"], [])  # on_create: the existing one is left alone
+    assert emu.sent(mark) == [("CreateSQLUser", base, {"name": "new", "password": "new-password"})]
+    assert done["users"] == [{"name": "new"}, {"name": "old"}]  # never in the result
+    assert done["diff"] == {"before": {"users": [{"name": "old"}]},
+                            "after": {"users": [{"name": "new", "password": MASK}, {"name": "old"}]}}
+    mark = emu.mark()
+    assert users()["changed"] is False and emu.operations(mark) == ["ListClusters", "ListSQLUsers"]
+
+    mark = emu.mark()
+    predicted = users(check_mode=True, update_password="always")
+    again = users(update_password="always")
+    assert again == predicted and again["updated"] == ["new", "old"]
+    assert emu.sent(mark) == [("UpdateSQLUserPassword", base + "/new/password", {"password": "new-password"}),
+                              ("UpdateSQLUserPassword", base + "/old/password", {"password": "next-password"})]
+    assert again["diff"]["after"] == {"users": [{"name": "new", "password": MASK}, {"name": "old", "password": MASK}]}
+    assert "next-password" not in repr(again) and "new-password" not in repr(again)
