@@ -1,10 +1,10 @@
 # Thin wrappers: scripts/test.sh does the work and builds .venv itself.
-.PHONY: test sanity units pytest lint docs integration venv demo emulator clean
+.PHONY: test sanity units pytest lint docs integration matrix venv demo emulator clean
 
 test:
 	bash scripts/test.sh
 
-sanity units pytest lint docs integration:
+sanity units pytest lint docs integration matrix:
 	bash scripts/test.sh $@
 
 venv:
@@ -18,5 +18,5 @@ emulator: venv
 	.venv/bin/python -m tests.emulator --test-controls
 
 clean:
-	rm -rf tests/output .pytest_cache collections .ansible *.tar.gz docs/_build
+	rm -rf tests/output .pytest_cache collections .ansible *.tar.gz docs/_build tests/emulator/build tests/emulator/*.egg-info
 	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -17,8 +17,8 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 NAMESPACE=cockroachdb
 NAME=cloud
-DEFAULT_STAGES=(sanity units pytest lint docs integration)
-PYTEST_DIRS=(tests/emulator_tests tests/contract)
+DEFAULT_STAGES=(sanity units pytest lint docs integration matrix)
+PYTEST_DIRS=(tests/emulator_tests tests/contract tests/packaging)
 
 WORK=""             # temporary collection tree and interpreter links, see prepare_tree
 COLL=""             # $WORK/ansible_collections/cockroachdb/cloud
@@ -229,13 +229,18 @@ PYEOF
   return "$rc"
 )
 
+# The other ansible-core releases, each on a Python it supports (scripts/matrix.sh).
+stage_matrix() {
+  bash scripts/matrix.sh
+}
+
 # --- main ------------------------------------------------------------------------------
 
 stages=("$@")
 [[ ${#stages[@]} -gt 0 ]] || stages=("${DEFAULT_STAGES[@]}")
 for s in "${stages[@]}"; do
   case "$s" in
-    setup | sanity | units | pytest | lint | docs | integration) ;;
+    setup | sanity | units | pytest | lint | docs | integration | matrix) ;;
     *) echo "unknown stage '$s' (known: setup ${DEFAULT_STAGES[*]})" >&2; exit 2 ;;
   esac
 done

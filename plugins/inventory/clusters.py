@@ -243,7 +243,6 @@ import sys
 
 from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.module_utils.common.text.converters import to_native, to_text
-from ansible.module_utils.six import string_types
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.unsafe_proxy import wrap_var
@@ -348,7 +347,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     # -- options ----------------------------------------------------------------------------
     def _template(self, name, value):
-        if isinstance(value, string_types):
+        if isinstance(value, str):
             if "{{" not in value and "{%" not in value:
                 return value
             self.templar.available_variables = self._vars or {}
@@ -382,7 +381,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleParserError("option labels must be a dictionary of label names and values")
         # Kept as given: ansible-core 2.19 trusts the templates of the file, not copies of them.
         hostnames = list(self.get_option("hostnames") or [])
-        if any(not isinstance(entry, string_types) or not entry.strip() for entry in hostnames):
+        if any(not isinstance(entry, str) or not entry.strip() for entry in hostnames):
             raise AnsibleParserError("option hostnames must be a list of field names, expressions or templates")
         prefix = to_text(self._option("hostvars_prefix") or "")
         if prefix and not IDENTIFIER.match(prefix + "id"):
@@ -396,7 +395,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             states=states,
             regions=frozenset(to_text(r).strip().lower() for r in self._option("regions") or []),
             folder=normalize_path(to_text(self._option("folder")) if self._option("folder") is not None else None),
-            labels=dict((to_text(k), label_value(to_text(v) if isinstance(v, string_types) else v)) for k, v in labels.items()),
+            labels=dict((to_text(k), label_value(to_text(v) if isinstance(v, str) else v)) for k, v in labels.items()),
             show_inactive=bool(self.get_option("show_inactive")) or "DELETED" in states,
             hostnames=hostnames or ["cluster_name"],
             prefix=prefix,

@@ -16,7 +16,7 @@ from .faults import FaultInjector
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(
-        prog="python -m tests.emulator",
+        prog=os.path.basename(sys.argv[0]) if not sys.argv[0].endswith("__main__.py") else "python -m tests.emulator",
         description="A local CockroachDB Cloud API emulator for tests and offline playbooks.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
     parser.add_argument("--port", type=int, default=0, help="port; 0 picks a free one (default)")

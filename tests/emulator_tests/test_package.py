@@ -1,0 +1,53 @@
+"""The emulator installs on its own (``pip install ./tests/emulator``) with a console script,
+as users install it to test their playbooks without a cloud account."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+EMULATOR_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "emulator")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """A fresh virtualenv with the emulator package installed from a copy of its folder."""
+    work = tmp_path_factory.mktemp("emulator-package")
+    source = work / "source"
+    shutil.copytree(EMULATOR_DIR, str(source), ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(source)]
+    subprocess.run(pip, check=True, timeout=600)
+    return venv
+
+
+def test_the_console_script_serves_the_api(installed):
+    script = str(installed / "bin" / "cockroach-cloud-emulator")
+    process = subprocess.Popen([script, "--port", "0", "--async-seconds", "0"],  # pylint: disable=consider-using-with
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        info = json.loads(process.stdout.readline())
+        request = urllib.request.Request(info["url"] + "/api/v1/clusters", headers={
+            "Authorization": "Bearer " + info["admin_key"], "Cc-Version": "2024-09-16"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200
+            assert json.load(response)["clusters"] == []
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_package_holds_the_contract_and_names_itself(installed):
+    python = str(installed / "bin" / "python")
+    out = subprocess.run([python, "-c", "import cockroach_cloud_emulator.spec as s, os; "
+                          "print(os.path.exists(s.SPEC_PATH), s.__name__)"],
+                         check=True, capture_output=True, text=True).stdout.split()
+    assert out == ["True", "cockroach_cloud_emulator.spec"]
+    usage = subprocess.run([str(installed / "bin" / "cockroach-cloud-emulator"), "--help"],
+                           check=True, capture_output=True, text=True).stdout
+    assert usage.startswith("usage: cockroach-cloud-emulator")
