@@ -1,10 +1,10 @@
 # Thin wrappers: scripts/test.sh does the work and builds .venv itself.
-.PHONY: test sanity units pytest lint docs integration matrix venv demo emulator clean
+.PHONY: test sanity units pytest lint docs integration molecule matrix venv demo emulator clean
 
 test:
 	bash scripts/test.sh
 
-sanity units pytest lint docs integration matrix:
+sanity units pytest lint docs integration molecule matrix:
 	bash scripts/test.sh $@
 
 venv:

@@ -17,7 +17,7 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 NAMESPACE=cockroachdb
 NAME=cloud
-DEFAULT_STAGES=(sanity units pytest lint docs integration matrix)
+DEFAULT_STAGES=(sanity units pytest lint docs integration molecule matrix)
 PYTEST_DIRS=(tests/emulator_tests tests/contract tests/packaging)
 
 WORK=""             # temporary collection tree and interpreter links, see prepare_tree
@@ -229,6 +229,25 @@ PYEOF
   return "$rc"
 )
 
+# The roles' molecule scenarios (extensions/molecule/<role>/: check mode, converge,
+# idempotence, verify on localhost), against one emulator for all of them.
+stage_molecule() (
+  local out="$WORK/molecule-emulator.json" pid scenario
+  if [[ ! -d extensions/molecule ]]; then SKIPPED="no molecule scenarios yet"; return 0; fi
+  "$PY" -m tests.emulator --port 0 --async-seconds 1 --validate-responses >"$out" 2>"$WORK/molecule-emulator.log" &
+  pid=$!
+  trap 'kill '"$pid"' 2>/dev/null || true; wait '"$pid"' 2>/dev/null || true' EXIT
+  for _ in $(seq 300); do [[ $(wc -l <"$out") -ge 1 ]] && break; sleep 0.1; done
+  COCKROACH_SERVER=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$out")
+  COCKROACH_API_KEY=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$out")
+  export COCKROACH_SERVER COCKROACH_API_KEY ANSIBLE_COLLECTIONS_PATH="$WORK"
+  for scenario in extensions/molecule/*/; do
+    scenario=$(basename "$scenario")
+    echo "--- molecule test -s $scenario"
+    (cd "$COLL" && molecule test -s "$scenario")
+  done
+)
+
 # The other ansible-core releases, each on a Python it supports (scripts/matrix.sh).
 stage_matrix() {
   bash scripts/matrix.sh
@@ -240,7 +259,7 @@ stages=("$@")
 [[ ${#stages[@]} -gt 0 ]] || stages=("${DEFAULT_STAGES[@]}")
 for s in "${stages[@]}"; do
   case "$s" in
-    setup | sanity | units | pytest | lint | docs | integration | matrix) ;;
+    setup | sanity | units | pytest | lint | docs | integration | molecule | matrix) ;;
     *) echo "unknown stage '$s' (known: setup ${DEFAULT_STAGES[*]})" >&2; exit 2 ;;
   esac
 done
