@@ -81,7 +81,7 @@ RULES = {
     "RemoveUserFromRole": ["not held answers 404", "last ORG_ADMIN"],
     "GetPersonUsersByEmail": ["case"],
     "ListInvoices": ["status filters"],
-    "ListAuditLogs": ["1 to 1000 (default 200)", "exclusive", "next_starting_from", "masked"],
+    "ListAuditLogs": ["1 to 1000 (default 200)", "exclusive", "next_starting_from", "masked", "strictly increase"],
     "AddJWTIssuer": ["https URL", "(409)", "jwks_id is required", "identity_map"],
     "UpdateJWTIssuer": ["keeps updated_at"],
     "GetMaintenanceWindow": ["404 when no window"],

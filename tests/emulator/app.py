@@ -3,10 +3,12 @@
 Pipeline for ``/api/...``: injected faults -> body size -> Cc-Version -> bearer auth
 -> rate limit -> contract validation (openapi-core) -> scope and roles -> handler ->
 audit log and state file -> with ``validate_responses``, the response checked against the
-contract (500 when it breaks it). Every error leaves as the Error body ``{code, message, details}``.
+contract (500 when it breaks it) -> faults that strike after the change (``502-after``,
+``drop-after``) -> the request log. Every error leaves as the Error body ``{code, message, details}``.
 """
 
 import collections
+import datetime
 import json
 import logging
 import os
@@ -75,8 +77,8 @@ class Emulator:
             raise SystemExit(str(exc)) from None
         self.store.save()
         self.limiter = RateLimiter(config.rate_limit)
-        self.faults = FaultInjector(config.fault_rate, config.fault_seed,
-                                    config.fault_kinds, config.latency_ms)
+        self.faults = FaultInjector(config.fault_rate, config.fault_seed, config.fault_kinds,
+                                    config.latency_ms, config.fault_methods, config.fault_operations)
         self.requests = collections.deque(maxlen=config.request_log_size)
         self._log_lock = threading.Lock()
         self._log_seq = 0
@@ -131,6 +133,18 @@ def _client_socket(environ):
     return getattr(channel, "socket", None)
 
 
+def _strike(fault):
+    """Answer with the injected fault: close the connection, or raise its error status."""
+    if fault.drop:
+        sock = _client_socket(request.environ)
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+        raise DroppedConnection()
+    headers = {"Retry-After": "1"} if fault.status == 429 else None
+    after = " after the change was made" if fault.after else ""
+    raise ApiError(fault.status, "injected fault%s (emulator fault injection)" % after, headers=headers)
+
+
 def _not_implemented(ctx, **_params):
     raise ApiError(501, "%s is not implemented by the emulator" % ctx.op.operation_id)
 
@@ -142,9 +156,22 @@ def _flask_rule(path):
     return path.replace("{", "<").replace("}", ">")
 
 
+def _audit_time(entries):
+    """Now, or just after the last entry: the times of the log strictly increase, so that the
+    exclusive time cursor (``starting_from``) never skips an entry made in the same microsecond."""
+    created = clock.iso(clock.now())
+    if entries and created <= entries[-1]["created_at"]:
+        try:
+            last = datetime.datetime.strptime(entries[-1]["created_at"], "%Y-%m-%dT%H:%M:%S.%fZ")
+        except ValueError:  # an entry in another format (seeded by a test): leave it be
+            return created
+        created = (last + datetime.timedelta(microseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return created
+
+
 def _audit(emu, ctx, op, status):
     entry = {
-        "created_at": clock.iso(clock.now()),
+        "created_at": _audit_time(emu.store.data["audit_logs"]),
         "action": op.operation_id,
         "source": "API",
         "user_id": ctx.principal,
@@ -221,17 +248,11 @@ def create_app(config=None):
         g.key_id = g.principal = None
         if request.path.startswith("/_emulator/"):
             return None
-        fault = emu.faults.draw()
+        fault = g.fault = emu.faults.draw(request.method, request.endpoint)
         if emu.faults.latency_ms:
             time.sleep(emu.faults.latency_ms / 1000.0)
-        if fault == "drop":
-            sock = _client_socket(request.environ)
-            if sock is not None:
-                sock.shutdown(socket.SHUT_RDWR)
-            raise DroppedConnection()
-        if fault is not None:
-            headers = {"Retry-After": "1"} if fault == 429 else None
-            raise ApiError(fault, "injected fault (emulator fault injection)", headers=headers)
+        if fault is not None and not fault.after:
+            _strike(fault)
         if request.content_length and request.content_length > config.max_body_bytes:
             raise ApiError(413, "request body larger than %d bytes" % config.max_body_bytes)
         version = request.headers.get("Cc-Version")
@@ -250,11 +271,13 @@ def create_app(config=None):
     @app.after_request
     def record(response):
         if not request.path.startswith("/_emulator/"):
+            fault = g.get("fault")
             emu.log_request({
                 "method": request.method,
                 "path": request.path,
                 "query": {k: request.args.getlist(k) for k in request.args},
                 "status": response.status_code,
+                "fault": fault.kind if fault is not None else None,
                 "operation": request.endpoint if request.endpoint in HANDLERS else None,
                 "key": g.get("key_id"),
                 "user_agent": request.headers.get("User-Agent"),
@@ -262,6 +285,21 @@ def create_app(config=None):
                 "duration_ms": round((time.monotonic() - g.get("start", time.monotonic())) * 1000, 3),
             })
         return response
+
+    # Runs after check_response and before record (hooks run in reverse order): the handler
+    # has made its change, then the answer is lost; the log shows what the client got.
+    @app.after_request
+    def strike_after(response):
+        fault = g.get("fault")
+        if fault is None or not fault.after:
+            return response
+        try:
+            _strike(fault)
+        except DroppedConnection:
+            return Response(b"", status=500)
+        except ApiError as error:
+            return json_response(error.body(), error.status, error.headers)
+        return response  # pragma: no cover - _strike always raises
 
     # Registered after ``record``, so it runs before it: the log shows the 500 it may give.
     @app.after_request

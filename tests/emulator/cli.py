@@ -14,6 +14,10 @@ from .config import EmulatorConfig
 from .faults import FaultInjector
 
 
+def _csv(text):
+    return tuple(k.strip() for k in text.split(",") if k.strip())
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog=os.path.basename(sys.argv[0]) if not sys.argv[0].endswith("__main__.py") else "python -m tests.emulator",
@@ -33,16 +37,22 @@ def parse_args(argv):
                         help="share of API requests answered by an injected fault, 0..1")
     parser.add_argument("--fault-seed", type=int, help="seed of the fault draws (repeatable runs)")
     parser.add_argument("--fault-kinds", default="503,502,drop",
-                        help="faults to draw from: HTTP statuses and 'drop' (default %(default)s)")
+                        help="faults to draw from: HTTP statuses and 'drop', each optionally with '-after' "
+                             "(the change is made, then the answer is lost) (default %(default)s)")
+    parser.add_argument("--fault-methods", help="only requests with these methods fault (comma-separated; "
+                        "'mutating' = POST,PUT,PATCH,DELETE); default every method")
+    parser.add_argument("--fault-operations", help="only these operations fault (comma-separated operationIds)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every API request")
     parser.add_argument("--validate-responses", action="store_true",
                         help="check every API response against the contract; answer 500 when one breaks it")
     args = parser.parse_args(argv)
     if not 0.0 <= args.fault_rate <= 1.0:
         parser.error("--fault-rate must be between 0 and 1")
-    kinds = tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip())
+    kinds = _csv(args.fault_kinds)
+    methods = _csv(args.fault_methods) if args.fault_methods else None
+    operations = _csv(args.fault_operations) if args.fault_operations else None
     try:
-        FaultInjector(args.fault_rate, args.fault_seed, kinds, args.latency_ms)
+        FaultInjector(args.fault_rate, args.fault_seed, kinds, args.latency_ms, methods, operations)
     except ValueError as exc:
         parser.error(str(exc))
     if args.rate_limit < 0 or args.async_seconds < 0:
@@ -51,7 +61,7 @@ def parse_args(argv):
         host=args.host, port=args.port, admin_key=args.admin_key, state_file=args.state_file,
         async_seconds=args.async_seconds, rate_limit=args.rate_limit,
         test_controls=args.test_controls, fault_rate=args.fault_rate, fault_seed=args.fault_seed,
-        fault_kinds=kinds, latency_ms=args.latency_ms,
+        fault_kinds=kinds, fault_methods=methods, fault_operations=operations, latency_ms=args.latency_ms,
         validate_responses=args.validate_responses)
 
 

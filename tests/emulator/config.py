@@ -20,8 +20,12 @@ class EmulatorConfig:
     # Share of API requests answered by an injected fault (0..1).
     fault_rate: float = 0.0
     fault_seed: Optional[int] = None
-    # Faults to draw from: status codes as strings, or "drop" for a closed connection.
+    # Faults to draw from: status codes as strings, or "drop" for a closed connection; with
+    # "-after" ("502-after", "drop-after") the handler runs first and its answer is lost.
     fault_kinds: tuple = ("503", "502", "drop")
+    # Only requests with these methods / operationIds fault; None: all.
+    fault_methods: Optional[tuple] = None
+    fault_operations: Optional[tuple] = None
     latency_ms: float = 0.0
     # Check every JSON answer of an operation against the contract; 500 when it breaks it.
     validate_responses: bool = False

@@ -4,10 +4,12 @@ GET  health                 liveness
 POST reset                  back to a fresh organization (same admin key); clears the log
 POST seed                   {"clusters": N, "plan", "provider", "name_prefix"}: add clusters
 GET  requests[?since=SEQ]   the request log; DELETE requests clears it
-GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms"}
+GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms", "methods", "operations"}
 GET|PATCH config            {"async_seconds", "rate_limit", "validate_responses"} at run time
 POST clusters/<id>/state    {"state", "operation_status"?, "upgrade_status"?}: force a cluster's
                             state, e.g. CREATION_FAILED, to test how clients handle it
+POST clusters/<id>/records/<kind>/<key>  {"status": ...}: force fields of a sub-resource's
+                            record (a restore's status FAILED, a metric export's ERROR)
 DELETE clusters?name_prefix=P  remove clusters (and their sub-resources) whose name starts
                             with P, for good: no DELETED record is left
 GET  state                  the whole state (debugging: API key and password digests, and the
@@ -17,6 +19,7 @@ GET  state                  the whole state (debugging: API key and password dig
 from flask import Blueprint, request
 
 from .errors import ApiError
+from .faults import DEFAULT_KINDS
 from .ratelimit import RateLimiter
 
 
@@ -79,6 +82,27 @@ def blueprint(emu):
             emu.store.save()
             return json_response(dict(cluster))
 
+    @bp.post("/clusters/<cluster_id>/records/<kind>/<key>")
+    def force_record(cluster_id, kind, key):
+        """Set fields of one of a cluster's sub-resource records, dropping any pending
+        transition: ``kind`` and ``key`` as /_emulator/state shows them under
+        ``cluster_children`` (``restores/<restore id>``, ``metric_export/datadog``,
+        ``log_export/config``...). Only string, number and boolean fields; no ``_`` ones."""
+        body = _json_body()
+        if not body or any(k.startswith("_") or isinstance(v, (dict, list)) or v is None for k, v in body.items()):
+            raise ApiError(400, "give the fields to set, e.g. {\"status\": \"FAILED\"}: strings, numbers or "
+                                "booleans, none starting with _")
+        with emu.store.lock:
+            records = emu.store.data["cluster_children"].get(cluster_id, {}).get(kind)
+            record = records.get(key) if isinstance(records, dict) else None
+            if not isinstance(record, dict):
+                raise ApiError(404, "cluster %r has no %s record %r" % (cluster_id, kind, key))
+            record.pop("_until", None)
+            record.pop("_then", None)
+            record.update(body)
+            emu.store.save()
+            return json_response({k: v for k, v in record.items() if not k.startswith("_")})
+
     @bp.delete("/clusters")
     def purge_clusters():
         prefix = request.args.get("name_prefix", "")
@@ -112,8 +136,9 @@ def blueprint(emu):
         body = _json_body()
         try:
             emu.faults.configure(rate=body.get("rate", 0.0), seed=body.get("seed"),
-                                 kinds=body.get("kinds", ("503", "502", "drop")),
-                                 latency_ms=body.get("latency_ms", 0.0))
+                                 kinds=body.get("kinds", DEFAULT_KINDS),
+                                 latency_ms=body.get("latency_ms", 0.0),
+                                 methods=body.get("methods"), operations=body.get("operations"))
         except (TypeError, ValueError) as exc:
             raise ApiError(400, str(exc)) from None
         return json_response(emu.faults.describe())

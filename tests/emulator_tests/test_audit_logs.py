@@ -93,3 +93,20 @@ def test_roles_enforced(api):
     _new_account, member = api.new_key([_org_role(api, "CLUSTER_ADMIN")])
     response = api.get(LOGS, key=member)
     assert response.status_code == 403 and "ORG_ADMIN" in response.get_json()["message"]
+
+
+def test_entries_made_in_the_same_microsecond_get_increasing_times(api, monkeypatch):
+    from tests.emulator import clock  # pylint: disable=import-outside-toplevel
+    monkeypatch.setattr(clock, "now", lambda: 1_800_000_000.0)  # a clock that does not move
+    _make_accounts(api, 3)
+    times = [e["created_at"] for e in api.ok(api.get(LOGS))["entries"]]
+    assert times == ["2027-01-15T08:00:00.000000Z", "2027-01-15T08:00:00.000001Z", "2027-01-15T08:00:00.000002Z"]
+    # So the exclusive cursor pages through all of them.
+    seen, cursor = [], None
+    while True:
+        body = api.ok(api.get(LOGS, query=dict({"limit": 1}, **({"starting_from": cursor} if cursor else {}))))
+        seen += [e["created_at"] for e in body["entries"]]
+        cursor = body.get("next_starting_from")
+        if not cursor:
+            break
+    assert seen == times
