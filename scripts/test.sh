@@ -162,6 +162,8 @@ stage_docs() {
   (cd "$COLL" && ANSIBLE_COLLECTIONS_PATH="$WORK" antsibull-docs lint-collection-docs --plugin-docs .)
   # Changelog fragments must parse, or the release changelog cannot be built.
   (cd "$COLL" && antsibull-changelog lint)
+  # The documentation site (every plugin's page and the guides), Sphinx warnings as errors.
+  ANSIBLE_COLLECTIONS_PATH="$WORK" bash "$COLL/scripts/docs_site.sh" "$ROOT/docs/_build/html"
 }
 
 stage_units() {
@@ -241,7 +243,7 @@ stage_molecule() (
   COCKROACH_SERVER=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$out")
   COCKROACH_API_KEY=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$out")
   export COCKROACH_SERVER COCKROACH_API_KEY ANSIBLE_COLLECTIONS_PATH="$WORK"
-  for scenario in extensions/molecule/*/; do
+  for scenario in "$COLL"/extensions/molecule/*/; do
     scenario=$(basename "$scenario")
     echo "--- molecule test -s $scenario"
     (cd "$COLL" && molecule test -s "$scenario")

@@ -44,8 +44,10 @@ def tarball(tmp_path_factory):
 def installed(tarball, tmp_path_factory):
     """The tarball installed into a clean collections path (from another directory)."""
     path = tmp_path_factory.mktemp("collections")
-    subprocess.run([tool("ansible-galaxy"), "collection", "install", tarball, "-p", str(path)],
+    # --force: a copy installed elsewhere (~/.ansible/collections) would make it a no-op.
+    subprocess.run([tool("ansible-galaxy"), "collection", "install", "--force", tarball, "-p", str(path)],
                    check=True, capture_output=True, cwd=str(path))
+    assert (path / "ansible_collections" / "cockroachdb" / "cloud" / "MANIFEST.json").is_file()
     return path
 
 

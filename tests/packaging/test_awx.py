@@ -1,13 +1,16 @@
 """What AWX / Automation Controller do, through their engine (ansible-runner): a job
 template running a playbook, and an inventory update from the collection's inventory
-plugin, with the credentials injected as the documented credential type injects them
-(docs/awx.md: environment variables COCKROACH_API_KEY and COCKROACH_SERVER)."""
+plugin, with the credentials injected as the documented credential type injects them: its
+injector configuration is read from the AWX guide (docs/docsite/rst/guide_awx.rst)."""
 
 import json
 import os
+import re
 
 import ansible_runner
+import jinja2
 import pytest
+import yaml
 
 from tests.packaging.conftest import BIN
 
@@ -43,10 +46,27 @@ def private_data_dir(tmp_path, installed, emulator):
     return str(tmp_path)
 
 
+GUIDE = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "docsite", "rst", "guide_awx.rst")
+
+
+def documented_injectors():
+    """The ``env`` of the guide's "Injector configuration" code block."""
+    text = open(GUIDE).read()  # pylint: disable=consider-using-with,unspecified-encoding
+    block = re.search(r"Injector configuration:\n\n\.\. code-block:: yaml\n\n((?:   .*\n|\n)+)", text).group(1)
+    return yaml.safe_load("\n".join(line[3:] for line in block.splitlines()))["env"]
+
+
 def envvars(installed, emulator):
-    """The credential type's injectors (docs/awx.md), and the collection as the EE holds it."""
-    return {"COCKROACH_API_KEY": emulator["admin_key"], "COCKROACH_SERVER": emulator["url"],
-            "ANSIBLE_COLLECTIONS_PATH": str(installed), "ANSIBLE_INVENTORY_ENABLED": "cockroachdb.cloud.clusters"}
+    """What AWX injects for a credential of the guide's type (its inputs rendered into the
+    injector templates), and the collection as the EE holds it."""
+    inputs = {"api_key": emulator["admin_key"], "api_url": emulator["url"]}
+    env = dict((name, jinja2.Template(template).render(inputs)) for name, template in documented_injectors().items())
+    env.update(ANSIBLE_COLLECTIONS_PATH=str(installed), ANSIBLE_INVENTORY_ENABLED="cockroachdb.cloud.clusters")
+    return env
+
+
+def test_the_guide_injects_the_variables_the_plugins_read():
+    assert documented_injectors() == {"COCKROACH_API_KEY": "{{ api_key }}", "COCKROACH_SERVER": "{{ api_url }}"}
 
 
 def plain(value):
@@ -66,8 +86,8 @@ def test_an_inventory_update(installed, emulator, tmp_path):
     seed(emulator, 3)
     data = private_data_dir(tmp_path, installed, emulator)
     out, err = ansible_runner.get_inventory(action="list", inventories=[os.path.join(data, "inventory")],
-                                           response_format="json", private_data_dir=data,
-                                           envvars=envvars(installed, emulator), quiet=True)
+                                            response_format="json", private_data_dir=data,
+                                            envvars=envvars(installed, emulator), quiet=True)
     assert not err or "WARNING" in str(err), err
     hosts = out["_meta"]["hostvars"]
     assert len(hosts) == 3 and all(plain(v["ansible_connection"]) == "local" for v in hosts.values())
