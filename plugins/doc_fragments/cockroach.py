@@ -41,14 +41,26 @@ options:
       - Seconds to wait for one HTTP response before the call is retried or fails.
     type: float
     default: 30
+  allow_plain_http:
+    description:
+      - Whether to send the API key to an O(api_url) that starts with C(http://) and is not
+        this machine (C(localhost), C(127.0.0.1), C(::1)).
+      - By default such a URL is refused before any request, because the key would cross the
+        network in clear text. Turn this on only for a test server you trust, such as the
+        collection's emulator on another host of a private network.
+      - If not set, the value of the E(COCKROACH_ALLOW_PLAIN_HTTP) environment variable is used.
+    type: bool
+    default: false
 requirements:
   - requests >= 2.25
 notes:
   - The environment variable names match the official CockroachDB Cloud Terraform provider.
   - Calls are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504, timeouts and
-    connection resets, with exponential backoff, for up to two minutes; changes are only
-    re-sent where they cannot have taken effect. A refused connection or a host name that does
-    not resolve is retried once after half a second, then fails.
+    connection resets, with exponential backoff, up to 6 attempts within two minutes. A change
+    whose answer is lost (a 502-504, a timeout or a dropped connection after it was sent) is
+    read back before it is sent again, so that it takes effect once: a retry never creates a
+    second resource. A refused connection or a host name that does not resolve is retried once
+    after half a second, then fails. A wait polls on through such failures until its time is up.
   - Set these options once for all modules of the collection with
     C(module_defaults) and the action group C(group/cockroachdb.cloud.all).
   - The API allows 10 requests per second per API key. The collection's modules and plugins
@@ -94,7 +106,8 @@ options:
         on a task that changes nothing, and one read of the cluster before the first change.
       - A cluster that is being created or changed (C(CREATING), C(LOCKED)) refuses changes;
         the module waits for it before the first change (see O(wait)).
-      - With O(state=absent), a cluster that does not exist holds nothing, so nothing is done.
+      - With C(state=absent) (in modules that have it), a cluster that does not exist holds
+        nothing, so nothing is done.
       - In check mode, a cluster that does not exist yet counts as a new, empty one (an
         earlier task of the playbook would create it), so the task predicts its change and
         warns. A real run fails on a cluster that does not exist.

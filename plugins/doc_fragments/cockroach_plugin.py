@@ -50,6 +50,17 @@ options:
       - Seconds to wait for one HTTP response before the call is retried or fails.
     type: float
     default: 30
+  allow_plain_http:
+    description:
+      - Whether to send the API key to an O(api_url) that starts with C(http://) and is not
+        this machine (C(localhost), C(127.0.0.1), C(::1)).
+      - By default such a URL is refused before any request, because the key would cross the
+        network in clear text. Turn this on only for a test server you trust, such as the
+        collection's emulator on another host of a private network.
+    type: bool
+    default: false
+    env:
+      - name: COCKROACH_ALLOW_PLAIN_HTTP
 requirements:
   - requests >= 2.25
 notes:

@@ -413,6 +413,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         options = dict(settings.api)
         options["validate_certs"] = self.get_option("validate_certs")
         options["request_timeout"] = self.get_option("request_timeout")
+        options["allow_plain_http"] = self.get_option("allow_plain_http")
         return options
 
     def _key_id(self, settings):
@@ -463,7 +464,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 self.client = client_from_options(self._api_options(settings))
             except MissingApiKey as error:
                 raise AnsibleParserError(to_native(error))
-            except ApiError as error:  # requests is missing
+            except ApiError as error:  # requests is missing, or a plain http URL
                 raise AnsibleError(to_native(error))
         client = self.client
         before = len(getattr(client, "calls", []))

@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ipaddress
 import random
 import socket
 import ssl
@@ -21,6 +22,7 @@ import time
 import traceback
 
 from http import client as http_client
+from urllib.parse import urlsplit
 
 try:
     import requests
@@ -48,6 +50,24 @@ MAX_PAGE_SIZE = 500
 SAFE_METHODS = frozenset(["GET", "HEAD"])
 RETRY_STATUSES = frozenset([502, 503, 504])
 MISSING_API_KEY = "no API key: set the api_key option or the COCKROACH_API_KEY environment variable"
+LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")  # and *.localhost (RFC 6761)
+
+
+def plain_http_problem(api_url, allowed=False):
+    """Why the API key must not go to ``api_url``, or None: over plain ``http://`` it would
+    cross the network in clear text, unless to this machine (a local emulator) or allowed."""
+    parts = urlsplit(api_url or DEFAULT_API_URL)
+    if parts.scheme.lower() != "http" or allowed:
+        return None
+    host = (parts.hostname or "").lower()
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host in LOOPBACK_NAMES or host.endswith(".localhost")
+    if loopback:
+        return None
+    return ("refusing to send the API key in clear text to %s (plain http://): use https://, or set allow_plain_http: "
+            "true (COCKROACH_ALLOW_PLAIN_HTTP=true) for a test server you trust" % (parts.hostname or api_url))
 
 
 class ApiError(Exception):
@@ -201,9 +221,11 @@ class CockroachClient(object):
 
     Retries: 429 waits for ``Retry-After``; 502/503/504 and transport errors back off
     exponentially with full jitter (``backoff_base`` doubling, capped at ``backoff_cap``)
-    for at most ``max_attempts`` attempts, all within ``retry_budget`` seconds. GETs are always retried; other methods only when
-    the request cannot have taken effect (429, a refused connection, a cluster that answered
-    503 "locked") or when the caller says the call is idempotent.
+    for at most ``max_attempts`` attempts, all within ``retry_budget`` seconds. GETs are
+    always retried; other methods only when the request cannot have taken effect (429, a
+    refused connection, a cluster that answered 503 "locked") or when the caller says the
+    call is idempotent. ``change`` sends a change whose answer may be lost: it reads whether
+    the change took effect before sending it again, with the same attempts and backoff.
 
     ``limiter``: an object whose ``acquire()`` is called before every attempt (retries
     included) and returns when the request may go (``_limiter.RateLimiter``, shared by the
@@ -212,9 +234,12 @@ class CockroachClient(object):
 
     def __init__(self, api_key, api_url=DEFAULT_API_URL, api_version=DEFAULT_API_VERSION,
                  validate_certs=True, timeout=30.0, retry_budget=120.0, max_attempts=6, backoff_base=0.5,
-                 backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic, limiter=None):
+                 backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic, limiter=None, allow_plain_http=False):
         if not HAS_REQUESTS:
             raise ApiError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
+        problem = plain_http_problem(api_url, allow_plain_http)
+        if problem:
+            raise ApiError(problem)
         self.base_url = (api_url or DEFAULT_API_URL).rstrip("/")
         self.api_key = api_key
         self.timeout = timeout
@@ -234,6 +259,7 @@ class CockroachClient(object):
             "Accept": "application/json",
         })
         self.calls = []  # (method, path, status) of every attempt, for tests and benchmarks
+        self.applied_at = []  # len(calls) after each change found applied although its answer was lost
         # progress(what, value, waited, timeout) after each poll of a wait; the action plugin
         # sets it to tell about long waits, a module process leaves it quiet.
         self.progress = None
@@ -258,6 +284,7 @@ class CockroachClient(object):
                 transport = classify_transport_error(exc)
                 error = ApiError("cannot reach %s: %s" % (self.base_url, transport.reason), method=method, path=path)
                 error.ambiguous = transport.sent
+                error.transport = transport.kind
                 self._pause_or_raise(error, idempotent or not transport.sent, attempt, started,
                                      max_attempts=transport.max_attempts, wait=transport.pause)
                 continue
@@ -274,10 +301,43 @@ class CockroachClient(object):
             else:
                 raise error
 
+    def change(self, method, path, applied, body=None, params=None):
+        """Send a change whose answer may be lost, and make sure it takes effect once.
+
+        When the answer is lost (a 502/503/504, a read timeout or a dropped connection after
+        the request went out), ``applied()`` reads whether the change took effect: it returns
+        the resource (then the change's answer) or None, and only then is the change sent
+        again. The attempts and backoff are those of reads (``max_attempts`` within
+        ``retry_budget``); 429s and a busy cluster's refusals are retried as by ``request``.
+        """
+        started = self._monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self.request(method, path, params=params, body=body, idempotent=False)
+            except ApiError as error:
+                if not error.ambiguous:
+                    raise
+                found = applied()
+                if found is not None:
+                    self.applied_at.append(len(self.calls))  # it changed something: see changed_since
+                    return found
+                self._pause_or_raise(error, True, attempt, started)
+
     def changed_since(self, mark):
-        """Whether a request that changes something succeeded since ``calls[mark]``."""
+        """Whether a request that changes something succeeded since ``calls[mark]`` (also one
+        whose answer was lost but that ``change`` found applied)."""
         return any(method not in SAFE_METHODS and status is not None and status < 400
-                   for method, _path, status in self.calls[mark:])
+                   for method, _path, status in self.calls[mark:]) or any(at > mark for at in self.applied_at)
+
+    @staticmethod
+    def _transient(error):
+        """A failure that may pass by itself: no answer (but a bad certificate or host name),
+        429, 502, 503, 504."""
+        if error.status is None:
+            return getattr(error, "transport", None) not in ("tls", "dns")
+        return error.status == 429 or error.status in RETRY_STATUSES
 
     @staticmethod
     def _locked(error):
@@ -356,12 +416,23 @@ class CockroachClient(object):
         """Call ``fetch()`` until ``done(value)`` or ``timeout`` seconds pass.
 
         Polls back off from ``interval`` (x1.5) up to ``max_interval``. ``failed(value)``
-        may return a message to stop early. Raises WaitTimeout with the last value seen.
+        may return a message to stop early. A poll that fails for a reason that may pass (no
+        answer, 429, 502-504, after the request's own retries) is followed by the next poll
+        until the time is up. Raises WaitTimeout with the last value seen.
         """
         started = self._monotonic()
         delay = interval
         while True:
-            value = fetch()
+            try:
+                value = fetch()
+            except ApiError as error:
+                # A poll that failed after its own retries (the API restarting, a gateway
+                # hiccup) does not end the wait: the next poll may answer. Refusals do.
+                if not self._transient(error) or self._monotonic() - started >= timeout:
+                    raise
+                self._sleep(min(delay, max(0.0, timeout - (self._monotonic() - started))))
+                delay = min(max_interval, delay * 1.5)
+                continue
             if done(value):
                 return value
             problem = failed(value) if failed else None
@@ -380,9 +451,10 @@ class CockroachClient(object):
 
 
 def seconds(value):
-    """``0.4 s``, ``3 s``, ``2 min 5 s``: a duration as people read it."""
+    """``0.4 s``, ``3 s``, ``2 min 5 s``, ``60 min``: a duration as people read it."""
     if value < 1:
         return "%.1f s" % value
     if value < 120:
         return "%.0f s" % value
-    return "%d min %d s" % (value // 60, value % 60)
+    minutes, rest = divmod(int(round(value)), 60)
+    return "%d min %d s" % (minutes, rest) if rest else "%d min" % minutes

@@ -17,16 +17,21 @@ __metaclass__ = type
 import copy
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters, _folders
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._folders import Folders
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, create_safely, set_path
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, get_path, set_path
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import check_wait_timeout
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{4,18}[a-z0-9]$")
 MAJOR_VERSION_RE = re.compile(r"^v?[0-9]+\.[0-9]+$")
 PATCH_VERSION_RE = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+")
 MIN_DEDICATED_NODES = 3
+#: Numeric options and their lowest value (the service refuses less).
+LOWEST = (("dedicated.num_virtual_cpus", 1), ("dedicated.storage_gib", 1), ("dedicated.disk_iops", 0),
+          ("serverless.spend_limit", 0), ("serverless.usage_limits.request_unit_limit", 0),
+          ("serverless.usage_limits.storage_mib_limit", 0), ("serverless.usage_limits.provisioned_virtual_cpus", 0))
 
 
 def normalize_version(version):
@@ -233,7 +238,7 @@ class Clusters(Collection):
         if params.get("id") is not None and not _clusters.looks_like_id(params["id"]):
             raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), got %r; "
                                "to name the cluster use the name option" % params["id"])
-        if params.get("name") and not NAME_RE.match(params["name"]):
+        if params.get("name") is not None and not NAME_RE.match(params["name"]):
             raise InvalidInput("invalid cluster name %r: use 6 to 20 lowercase letters, digits and dashes, "
                                "not starting or ending with a dash" % params["name"])
         given = (params.get("plan") or "").upper()
@@ -241,8 +246,18 @@ class Clusters(Collection):
             if given == plan_name and params.get(other) is not None:
                 raise InvalidInput("plan is %s but %s options are set; use %s options"
                                    % (plan_name.lower(), other, "serverless" if other == "dedicated" else "dedicated"))
+        check_wait_timeout(params)
+        self.check_region_list()
         if plan:
             self.check_regions(plan)
+        for option, lowest in LOWEST:
+            value = get_path(params, option)
+            if value is not None and value < lowest:
+                raise InvalidInput("%s must be %s, got %d" % (option, "at least 1" if lowest else "0 or more", value))
+        machine_type = (params.get("dedicated") or {}).get("machine_type")
+        if machine_type is not None and not machine_type.strip():
+            raise InvalidInput("dedicated.machine_type must not be empty: give a machine type, or num_virtual_cpus")
+        self.check_folder(params.get("folder"))
         if params.get("cockroach_version") and plan == "SERVERLESS":
             raise InvalidInput("cockroach_version applies to dedicated clusters only; "
                                "serverless clusters are upgraded by CockroachDB Cloud")
@@ -253,6 +268,8 @@ class Clusters(Collection):
                                "service keeps one or the other (setting one clears the other); give only "
                                "usage_limits (spend_limit is the legacy form)")
         for key, value in (params.get("labels") or {}).items():
+            if not str(key).strip():
+                raise InvalidInput("label keys must not be empty")
             if not isinstance(value, str):
                 raise InvalidInput("label %r must have a string value, got %r" % (key, value))
 
@@ -268,15 +285,39 @@ class Clusters(Collection):
         if not MAJOR_VERSION_RE.match(text):
             raise InvalidInput("cockroach_version must be a major version such as v24.3, got %r" % version)
 
-    def check_regions(self, plan):
+    @staticmethod
+    def check_folder(folder):
+        """A folder path that no folder can have, or an empty one, is refused before any request."""
+        if folder is None:
+            return
+        if not str(folder).strip():
+            raise InvalidInput("folder must not be empty: give a folder path (/ for the organization's root) or a "
+                               "folder id")
+        if str(folder).startswith("/") and _folders.normalize_path(folder) != "/":
+            try:
+                _folders.check_path(folder, "folder")
+            except ValueError as problem:
+                raise InvalidInput(str(problem)) from None
+
+    def check_region_list(self):
+        """What is wrong with the regions whatever the plan: none, a name empty or repeated."""
         regions = self.params.get("regions")
         if regions is None:
             return
         if not regions:
             raise InvalidInput("regions must name at least one region")
+        for index, region in enumerate(regions):
+            if not (region.get("name") or "").strip():
+                raise InvalidInput("regions[%d].name must not be empty: give a region such as us-east-1" % index)
         names = [r["name"] for r in regions]
         if len(set(names)) != len(names):
             raise InvalidInput("regions must not repeat a region: %s" % ", ".join(names))
+
+    def check_regions(self, plan):
+        regions = self.params.get("regions")
+        if regions is None:
+            return
+        self.check_region_list()
         if plan == "DEDICATED":
             for region in regions:
                 if region.get("node_count") is None:
@@ -368,8 +409,8 @@ class Clusters(Collection):
         body = self.create_body()
         # The spec names the plan even when no option of that plan is set.
         body.setdefault("spec", {}).setdefault(self.wanted_plan().lower(), {})
-        return create_safely(lambda: self.client.post(_clusters.CLUSTERS_PATH, body),
-                             lambda: _clusters.find_cluster(self.client, body["name"]))
+        return self.client.change("POST", _clusters.CLUSTERS_PATH,
+                                  lambda: _clusters.find_cluster(self.client, body["name"]), body=body)
 
     def wait_if_busy(self, cluster):
         """The API refuses changes to a CREATING or LOCKED cluster: wait for it first."""
@@ -384,7 +425,10 @@ class Clusters(Collection):
         _clusters.forget(self.client, current["name"])
         cluster = self.wait_if_busy(current)
         if cluster.get("delete_protection") == "ENABLED":
-            self.client.patch(self.item_path(cluster), {"delete_protection": "DISABLED"})
+            def unprotected():
+                fresh = self.reread(cluster)
+                return fresh if fresh is not None and fresh.get("delete_protection") != "ENABLED" else None
+            self.client.change("PATCH", self.item_path(cluster), unprotected, body={"delete_protection": "DISABLED"})
         super(Clusters, self).delete(cluster)
 
     def public(self, resource):

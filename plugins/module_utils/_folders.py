@@ -6,14 +6,21 @@
 # changes can occur at any time.
 
 """Folders by path (``/team/prod``) and by id, from one listing: the one path resolution
-for modules and the inventory plugin."""
+for modules (cockroach_cluster's folder, cockroach_folder, role grants on folders) and the
+inventory plugin."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 FOLDERS_PATH = "/api/v1/folders"
 ROOT = "root"
+# A folder's name: 1 to 32 letters, digits, dashes, underscores and inner spaces, never '/'
+# (which separates the parts of a path). The contract sets no rule; this is the rule the
+# project's copy of it notes on CreateFolder (x-emulator-notes).
+NAME_RE = re.compile(r"^[A-Za-z0-9_-]([A-Za-z0-9_ -]{0,30}[A-Za-z0-9_-])?$")
 
 
 def normalize_path(path):
@@ -22,6 +29,49 @@ def normalize_path(path):
     if not text:
         return None
     return "/" + "/".join(part for part in text.split("/") if part)
+
+
+def check_name(name, where="name"):
+    """``name`` when it can name a folder; ValueError with a message otherwise."""
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise ValueError("%s %r is not a folder name: use 1 to 32 letters, digits, '-', '_' or inner spaces "
+                         "(no '/')" % (where, name))
+    return name
+
+
+def check_path(path, where="path"):
+    """The normalised ``path`` of a folder (not the root); ValueError with a message when a
+    part of it cannot name a folder."""
+    normal = normalize_path(path)
+    if normal is None:
+        raise ValueError("%s must not be empty: give a folder path such as /team/prod" % where)
+    if normal == "/":
+        raise ValueError("%s is / (the organization's root, which is not a folder): give a folder path such as "
+                         "/team/prod" % where)
+    for part in normal.split("/")[1:]:
+        check_name(part, "%s %s: part" % (where, normal))
+    return normal
+
+
+def parent_of(path):
+    """``/a/b`` -> ``/a``; ``/a`` -> ``/``."""
+    return path.rpartition("/")[0] or "/"
+
+
+def leaf_of(path):
+    """``/a/b`` -> ``b``."""
+    return path.rpartition("/")[2]
+
+
+def join(parent, name):
+    """``/a`` + ``b`` -> ``/a/b``; ``/`` + ``b`` -> ``/b``."""
+    return "%s/%s" % ("" if parent == "/" else parent, name)
+
+
+def ancestors(path):
+    """The folders above ``path``, from the top: ``/a/b/c`` -> ``[/a, /a/b]``."""
+    parts = path.split("/")[1:-1]
+    return ["/" + "/".join(parts[:index + 1]) for index in range(len(parts))]
 
 
 def slim(folder):
@@ -36,12 +86,33 @@ class Folders(object):
     def __init__(self, client=None, folders=None):
         self.client = client
         self._folders = [slim(f) for f in folders] if folders is not None else None
+        self._objects = {}  # folder id -> the API's object, when read from the API
 
     @property
     def all(self):
         if self._folders is None:
-            self._folders = [slim(f) for f in self.client.paginate(FOLDERS_PATH, "folders")]
+            folders = list(self.client.paginate(FOLDERS_PATH, "folders"))
+            self._folders = [slim(f) for f in folders]
+            self._objects = dict((s["id"], f) for s, f in zip(self._folders, folders))
         return self._folders
+
+    def objects(self):
+        """Every folder as the API shows it (from the listing)."""
+        return [self.api_object(f) for f in self.all]
+
+    def api_object(self, folder):
+        """A folder (slim or not) as the API shows it: ``{resource_id, name, parent_id, path}``."""
+        if folder is None:
+            return None
+        folder_id = folder.get("resource_id") or folder.get("id")
+        if folder_id in self._objects:
+            return dict(self._objects[folder_id])
+        return {"resource_id": folder_id, "name": leaf_of(folder.get("path") or ""),
+                "parent_id": folder.get("parent_id"), "path": folder.get("path")}
+
+    def by_id(self, folder_id):
+        """The folder with this id (slim), or None."""
+        return next((f for f in self.all if f.get("id") == folder_id), None)
 
     def paths(self):
         """{folder id: path}."""

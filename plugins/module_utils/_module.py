@@ -29,7 +29,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     REQUESTS_IMPORT_ERROR,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, missing_api_key, run_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, connection_problem, run_task
 
 COMMON_ARGUMENT_SPEC = dict(
     # Not required=True: AnsibleModule would then say only "missing required arguments:
@@ -39,6 +39,7 @@ COMMON_ARGUMENT_SPEC = dict(
     api_version=dict(type="str", default=DEFAULT_API_VERSION, fallback=(env_fallback, ["COCKROACH_API_VERSION"])),
     validate_certs=dict(type="bool", default=True),
     request_timeout=dict(type="float", default=30.0),
+    allow_plain_http=dict(type="bool", default=False, fallback=(env_fallback, ["COCKROACH_ALLOW_PLAIN_HTTP"])),
 )
 
 
@@ -77,8 +78,8 @@ class CockroachModule(object):
             self.module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         self.params = self.module.params
         self._client = None
-        if missing_api_key(self.params):
-            self.module.fail_json(msg=missing_api_key(self.params))
+        if connection_problem(self.params):
+            self.module.fail_json(msg=connection_problem(self.params))
 
     @property
     def client(self):
@@ -103,11 +104,16 @@ class ModuleTask(object):
     """What a module runs, for either executor: its argument spec (without the common
     options), the AnsibleModule options (``required_one_of``, ``mutually_exclusive``...) and
     ``run(ctx) -> result``. A module declares ``TASK = ModuleTask(...)`` and its ``main()``
-    is ``TASK.main()``; the collection's action plugin runs the same ``TASK`` in-process."""
+    is ``TASK.main()``; the collection's action plugin runs the same ``TASK`` in-process.
 
-    def __init__(self, argument_spec, run, **module_options):
+    ``secret_results`` names result keys that may hold a secret the task must return (an API
+    key's secret, once): a result that holds one is hidden from Ansible's output as with
+    ``no_log: true`` (the action plugin sets ``_ansible_no_log``), yet registered whole."""
+
+    def __init__(self, argument_spec, run, secret_results=(), **module_options):
         self.argument_spec = argument_spec
         self.run = run
+        self.secret_results = tuple(secret_results)
         self.module_options = module_options
 
     @property

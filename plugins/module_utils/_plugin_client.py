@@ -8,7 +8,8 @@
 """The API client for controller-side plugins (inventory, lookups), from their options.
 
 The options are those of the ``cockroachdb.cloud.cockroach_plugin`` doc fragment. No
-Ansible imports: the plugins turn ``MissingApiKey`` and ``ApiError`` into their own errors.
+Ansible imports: the plugins turn ``MissingApiKey`` and ``ApiError`` (also the refusal
+to send the key over plain http) into their own errors.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -23,7 +24,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._limiter import RateLimiter
 
-API_OPTIONS = ("api_key", "api_url", "api_version", "validate_certs", "request_timeout")
+API_OPTIONS = ("api_key", "api_url", "api_version", "validate_certs", "request_timeout", "allow_plain_http")
 
 
 class MissingApiKey(Exception):
@@ -48,4 +49,5 @@ def client_from_options(options, client_class=CockroachClient):
         validate_certs=True if options.get("validate_certs") is None else bool(options["validate_certs"]),
         timeout=float(timeout) if timeout else 30.0,
         limiter=RateLimiter.from_environment(api_key),
+        allow_plain_http=bool(options.get("allow_plain_http")),
     )

@@ -57,6 +57,7 @@ class Databases(Collection):
     scope = ClusterScope
     path = "databases"
     items = "databases"
+    member_get = False  # no GET of one database: read again from the listing
     fields = Fields(Field("name", update=False))
 
     def check_input(self):
@@ -98,7 +99,9 @@ class Databases(Collection):
 
     def update(self, current, changes):
         self.scope.ready_for_change()
-        return self.client.patch(self.item_path(current), {"new_name": changes["new_name"]})
+        new_name = changes["new_name"]
+        return self.client.change("PATCH", self.item_path(current), lambda: self.find_in_listing(new_name, True),
+                                  body={"new_name": new_name})
 
 
 class SqlUsers(Collection):
@@ -109,6 +112,7 @@ class SqlUsers(Collection):
     scope = ClusterScope
     path = "sql-users"
     items = "users"
+    member_get = False  # no GET of one SQL user: read again from the listing
     fields = Fields(
         Field("name", update=False),
         Field("password", api=False, secret=True, write_only="update_password",

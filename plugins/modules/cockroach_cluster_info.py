@@ -94,6 +94,18 @@ options:
       - Only with O(include_connection_string=true).
     type: str
     choices: [MAC, LINUX, WINDOWS]
+  details:
+    description:
+      - Settings to add to each cluster returned, each under its own name, V(backup_config) (RV(clusters[].backup_config), as
+        M(cockroachdb.cloud.cockroach_backup_config) returns it), V(maintenance_window)
+        (RV(clusters[].maintenance_window), empty when none is set, see
+        M(cockroachdb.cloud.cockroach_maintenance_window)) and V(version_deferral)
+        (RV(clusters[].version_deferral), see M(cockroachdb.cloud.cockroach_version_deferral)).
+      - Costs one request per cluster and detail. Deleted clusters have none (empty, no request).
+    type: list
+    elements: str
+    choices: [backup_config, maintenance_window, version_deferral]
+    version_added: 0.2.0
 notes:
   - Listing the clusters asks for pages of 500 clusters and follows every page.
   - The module only sends GET requests.
@@ -148,6 +160,16 @@ EXAMPLES = r"""
 - name: Print it
   ansible.builtin.debug:
     msg: "{{ conn.clusters[0].connection_string }}"
+
+- name: The maintenance window and version deferral policy of a cluster
+  cockroachdb.cloud.cockroach_cluster_info:
+    name: orders-prod
+    details: [maintenance_window, version_deferral]
+  register: upkeep
+
+- name: Print them
+  ansible.builtin.debug:
+    msg: "{{ upkeep.clusters[0].maintenance_window }} {{ upkeep.clusters[0].version_deferral.deferral_policy }}"
 
 - name: A cluster by id, deleted or not, with the API key and URL set explicitly
   cockroachdb.cloud.cockroach_cluster_info:
@@ -304,6 +326,24 @@ clusters:
       type: str
       returned: when O(include_connection_string=true), except for deleted clusters
       sample: postgresql://app@orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud:26257/orders?sslmode=verify-full
+    backup_config:
+      description: The managed backup configuration (C(enabled), C(frequency_minutes), C(retention_days)).
+      type: dict
+      returned: when O(details) holds V(backup_config)
+      sample: {"cluster_id": "5d56c004-1ae9-4f72-9fc8-ed1a0cda3957", "enabled": true, "frequency_minutes": 60, "retention_days": 30}
+      version_added: 0.2.0
+    maintenance_window:
+      description: The maintenance window (C(day_of_week), C(start_hour), C(window_duration)); empty when none is set.
+      type: dict
+      returned: when O(details) holds V(maintenance_window)
+      sample: {"day_of_week": 0, "start_hour": 2, "window_duration": "21600s"}
+      version_added: 0.2.0
+    version_deferral:
+      description: The version deferral policy (C(deferral_policy)).
+      type: dict
+      returned: when O(details) holds V(version_deferral)
+      sample: {"deferral_policy": "NOT_DEFERRED"}
+      version_added: 0.2.0
   sample:
     - id: 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957
       name: orders-prod
@@ -337,8 +377,13 @@ clusters:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import BackupConfig
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import MaintenanceWindow, VersionDeferral
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+
+#: The settings ``details`` adds, by name: the description whose object one GET reads (404: none, {}).
+DETAILS = {"backup_config": BackupConfig, "maintenance_window": MaintenanceWindow, "version_deferral": VersionDeferral}
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
@@ -353,6 +398,7 @@ ARGUMENT_SPEC = dict(
     database=dict(type="str"),
     sql_user=dict(type="str"),
     os=dict(type="str", choices=["MAC", "LINUX", "WINDOWS"]),
+    details=dict(type="list", elements="str", choices=sorted(DETAILS)),
 )
 
 
@@ -385,11 +431,16 @@ def check_input(params):
                            "got %r; to look a cluster up by its name use the name option" % params["id"])
     if params.get("name") is not None and not params["name"].strip():
         raise InvalidInput("name must not be empty")
+    if params.get("state") is not None and not params["state"].strip():
+        raise InvalidInput("state must not be empty: leave it out to show the clusters in any state")
     if not params.get("include_connection_string"):
         given = [option for option in _clusters.CONNECTION_OPTIONS if params.get(option) is not None]
         if given:
             raise InvalidInput("%s only appl%s to the connection string: set include_connection_string=true"
                                % (", ".join(given), "ies" if len(given) == 1 else "y"))
+    for option in ("database", "sql_user"):
+        if params.get(option) is not None and not params[option].strip():
+            raise InvalidInput("%s must not be empty: leave it out for the connection string's default" % option)
 
 
 def add_details(client, cluster, params):
@@ -405,6 +456,9 @@ def add_details(client, cluster, params):
         value = _clusters.or_gone(lambda: _clusters.get_connection_string(client, cluster["id"], query), None)
         if value is not None:
             item["connection_string"] = value
+    for detail in sorted(set(params.get("details") or [])):
+        detail_path = "%s/%s" % (path, DETAILS[detail].path)
+        item[detail] = {} if deleted else _clusters.or_gone(lambda p=detail_path: client.get(p), {})
     return item
 
 

@@ -35,7 +35,7 @@ from ansible.utils.display import Display
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import HAS_REQUESTS
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, missing_api_key, run_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, connection_problem, run_task
 from ansible_collections.cockroachdb.cloud.plugins.plugin_utils._progress import Progress
 
 display = Display()
@@ -57,6 +57,56 @@ def environment(values):
         os.environ.update(saved)
 
 
+def hide_secret_results(result, keys):
+    """``result``, hidden from Ansible's output (as with ``no_log: true``: callbacks show only
+    ``changed`` and that it was censored) when one of ``keys`` holds a value. The registered
+    result keeps everything: a task that must return a secret once (an API key's) can."""
+    if any(result.get(key) is not None for key in keys):
+        result["_ansible_no_log"] = True
+    return result
+
+
+def validate_arguments(task, args, action):
+    """The task's ``args`` validated as AnsibleModule validates a module's (the module's argument
+    spec and options, ``mutually_exclusive``...): (validated params, no_log values, None), or
+    the same with a failure result whose ``msg`` is the module's. ``action``: the module's
+    name in the message for unknown options."""
+    validated = ArgumentSpecValidator(task.full_argument_spec, **dict(task.module_options)).validate(dict(args))
+    errors = validated.errors.errors  # (an AnsibleValidationErrorMultiple is always true)
+    failure = None
+    if errors:
+        message = validated.errors.msg
+        if isinstance(errors[0], UnsupportedError):
+            message = "Unsupported parameters for (%s) module: %s" % (action, message)
+        failure = {"failed": True, "msg": message}
+    # As AnsibleModule does: the invocation shows the parameters, known or not.
+    return validated.validated_parameters, validated._no_log_values, failure  # pylint: disable=protected-access
+
+
+def run_in_process(task, args, action, make_client, check_mode=False, diff=False):
+    """The result of the module's ``task`` (its ModuleTask) for the task's ``args``, as the
+    module would give it: the arguments validated, the connection options checked (both
+    before any request), then ``task.run`` on a client from ``make_client(params)``;
+    ``changed``, warnings, ``invocation``, and ``no_log`` values masked. What the action
+    plugin runs, and the unit tests with a client on the emulator."""
+    params, no_log_values, failure = validate_arguments(task, args, action)
+    if failure is None:
+        problem = connection_problem(params)
+        failure = {"failed": True, "msg": problem} if problem else None
+    warnings = []
+    if failure is not None:
+        result = failure
+    else:
+        ctx = Context(make_client(params), params, check_mode=check_mode, diff=diff, warn=warnings.append)
+        result = run_task(task.run, ctx)
+    result.setdefault("changed", False)
+    if warnings:
+        result["warnings"] = warnings
+    if params is not None:
+        result["invocation"] = {"module_args": params}
+    return remove_values(result, no_log_values)
+
+
 class InProcessAction(ActionBase):
     """See the module docstring."""
 
@@ -65,10 +115,10 @@ class InProcessAction(ActionBase):
         reason = self.module_mode_reason(task_vars)
         if reason:
             display.vvv("%s runs as a module: %s" % (self._task.resolved_action, reason))
-            return self.run_module(task_vars)
+            return hide_secret_results(self.run_module(task_vars), self.task_definition().secret_results)
         result = super(InProcessAction, self).run(tmp, task_vars)
         result.update(self.run_here(task_vars.get("inventory_hostname", "")))
-        return result
+        return hide_secret_results(result, self.task_definition().secret_results)
 
     # -- where to run --------------------------------------------------------------------------------
     def module_mode_reason(self, task_vars):
@@ -101,20 +151,6 @@ class InProcessAction(ActionBase):
         name = self._task.resolved_action.rpartition(".")[2]
         return importlib.import_module("%s.%s" % (MODULES_PACKAGE, name)).TASK
 
-    def validate(self, task):
-        """(validated params, no_log values), or a failure result with the module's message."""
-        options = dict(task.module_options)
-        validated = ArgumentSpecValidator(task.full_argument_spec, **options).validate(dict(self._task.args))
-        errors = validated.errors.errors  # (an AnsibleValidationErrorMultiple is always true)
-        if errors:
-            message = validated.errors.msg
-            if isinstance(errors[0], UnsupportedError):
-                message = "Unsupported parameters for (%s) module: %s" % (self._task.resolved_action, message)
-            # As AnsibleModule does: the invocation shows the parameters, known or not.
-            return validated.validated_parameters, validated._no_log_values, {  # pylint: disable=protected-access
-                "failed": True, "msg": message}
-        return validated.validated_parameters, validated._no_log_values, None  # pylint: disable=protected-access
-
     def run_here(self, host):
         """The task's result. It runs in the task's ``environment:`` (on top of the controller's),
         as a module would: environment fallbacks and COCKROACH_* settings see it."""
@@ -124,22 +160,9 @@ class InProcessAction(ActionBase):
             return self.run_in_environment(host)
 
     def run_in_environment(self, host):
-        task = self.task_definition()
-        params, no_log_values, failure = self.validate(task)
-        if failure is None:
-            failure = {"failed": True, "msg": missing_api_key(params)} if missing_api_key(params) else None
-        warnings = []
-        if failure is not None:
-            result = failure
-        else:
+        def make_client(params):
             client = client_for(params)
             client.progress = Progress(self._task.get_name(), host, display.display)
-            ctx = Context(client, params, check_mode=bool(self._task.check_mode), diff=bool(self._task.diff),
-                          warn=warnings.append)
-            result = run_task(task.run, ctx)
-        result.setdefault("changed", False)
-        if warnings:
-            result["warnings"] = warnings
-        if params is not None:
-            result["invocation"] = {"module_args": params}
-        return remove_values(result, no_log_values)
+            return client
+        return run_in_process(self.task_definition(), self._task.args, self._task.resolved_action, make_client,
+                              check_mode=bool(self._task.check_mode), diff=bool(self._task.diff))

@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+from http import client as http_client
 from urllib.parse import urlsplit
 
 import requests
@@ -26,7 +27,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
 from ansible_collections.cockroachdb.cloud.tests.emulator import EmulatorConfig, create_app
 from ansible_collections.cockroachdb.cloud.tests.emulator import clock as emulator_clock
 
-URL = "http://emulator.test"
+URL = "http://emulator.localhost"
 API_VERSION = "2024-09-16"
 
 
@@ -68,6 +69,12 @@ class WsgiAdapter(BaseAdapter):
                                   headers=dict(request.headers))
         if self.record is not None:
             self.record(request)
+        if answer.status_code == 500 and not answer.get_data():
+            # An injected "drop" (or "drop-after"): what requests raises when the server closes
+            # the connection without answering.
+            raise requests.exceptions.ConnectionError(
+                ConnectionAbortedError("Connection aborted."), http_client.RemoteDisconnected(
+                    "Remote end closed connection without response"), request=request)
         response = requests.Response()
         response.status_code = answer.status_code
         response.headers = CaseInsensitiveDict(answer.headers)

@@ -101,6 +101,15 @@ def mask(value, secret_keys):
     return value
 
 
+def list_items(client, path, items, paginated=True, params=None):
+    """Every member of the listing at ``path`` (under its key ``items``): all pages, or the one
+    answer of a listing that the contract does not paginate (which refuses the page options).
+    ``params``: the listing's own filters (such as ``start_time``), sent with every page."""
+    if paginated:
+        return client.list_all(path, items, params=params)
+    return list(client.get(path, params=params).get(items) or [])
+
+
 # -- results -----------------------------------------------------------------------------
 
 def result(kind, changed, value, before, after, secrets=()):
@@ -137,20 +146,3 @@ def changing(client, kind, value, public=copy.deepcopy):
                 error.args = ("%s; the change was made and goes on: run the task again (or with a longer "
                               "wait_timeout) to wait for it" % error,)
         raise
-
-
-def create_safely(send, lookup, attempts=3):
-    """Send a create; after an ambiguous failure (a timeout, a 5xx after the request went
-    out) look for the resource before trying again, so that a retry never makes two."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return send()
-        except Exception as error:  # pylint: disable=broad-except
-            if not getattr(error, "ambiguous", False):
-                raise
-            found = lookup()
-            if found is not None:
-                return found
-            if attempt == attempts:
-                raise
-    return None  # pragma: no cover

@@ -21,7 +21,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import create_safely, path_segment, set_path
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    list_items,
+    path_segment,
+    set_path,
+)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.member import Member
 
 
@@ -30,6 +34,8 @@ class Collection(Member):
     item_key = "name"  # the member field that its path uses (its name, or its id)
     id_option = None  # an option that gives a member's id instead of its key
     update_method = "PATCH"
+    paginated = True  # False: the listing is one answer, without page options (the contract has none)
+    member_get = True  # False: a member has no GET of its own; waits read the listing
 
     def __init__(self, ctx):
         super(Collection, self).__init__(ctx)
@@ -58,7 +64,7 @@ class Collection(Member):
     def listing(self, refresh=False):
         """Every member (all pages), read once unless ``refresh``."""
         if self._items is None or refresh:
-            self._items = self.client.list_all(self.base, self.items)
+            self._items = list_items(self.client, self.base, self.items, self.paginated)
         return self._items
 
     def find_in_listing(self, key, refresh=False):
@@ -81,12 +87,22 @@ class Collection(Member):
         super(Collection, self).validate(current)
 
     # -- changing ----------------------------------------------------------------------------------
+    def reread(self, current):
+        if current is None:
+            return self.find_in_listing(self.wanted_key(), refresh=True)
+        if self.member_get:
+            found = self.read(self.item_path(current))
+        else:
+            found = self.find_in_listing(self.key_of(current), refresh=True)
+        return None if found is None or self.gone(found) else found
+
     def create(self):
+        """POST the member; when the answer is lost, a listing says whether it was made
+        before it is sent again (a re-send never makes two)."""
         self.scope.ready_for_change()
         body = self.create_body()
         self.mark_sent(self.wanted())
-        key = self.wanted_key()
-        return create_safely(lambda: self.client.post(self.base, body), lambda: self.find_in_listing(key, True))
+        return self.client.change("POST", self.base, lambda: self.reread(None), body=body)
 
     def update(self, current, changes):
         self.scope.ready_for_change()
@@ -94,28 +110,47 @@ class Collection(Member):
         self.mark_sent(changes)
         value = current
         if body:
-            value = self.client.request(self.update_method, self.item_path(current), body=body) or value
+            value = self.client.change(self.update_method, self.item_path(current),
+                                       lambda: self.applied_update(current, set(changes) - set(f.option for f, _c in separate)),
+                                       body=body) or value
         for field, change in separate:
             send = field.update
             if send.alone and self.waiting:
                 value = self.wait_ready(value)
             request = {}
             set_path(request, send.body or field.option.split(".")[-1], field.to_api(change))
-            answer = self.client.request(send.method, self.item_path(current, send.suffix), body=request,
-                                         idempotent=send.idempotent)
+            path = self.item_path(current, send.suffix)
+            if field.write_only:  # cannot be read back: sent again as it is (a PUT of a password)
+                answer = self.client.request(send.method, path, body=request, idempotent=send.idempotent)
+            else:
+                answer = self.client.change(send.method, path, lambda o=field.option: self.applied_update(current, {o}),
+                                            body=request)
             value = answer or value
         return value
+
+    def delete_params(self, member):
+        """The query of a member's DELETE (an ``idempotency_key`` where the API takes one)."""
+        return None
 
     def delete(self, current):
         self.scope.ready_for_change()
         try:
-            self.client.delete(self.item_path(current), idempotent=True)
+            self.client.change("DELETE", self.item_path(current), lambda: self.applied_delete(current),
+                               params=self.delete_params(current))
         except ApiError as error:
-            if error.status != 404:  # already gone (a retry after a lost answer, or someone else)
+            if error.status != 404:  # already gone (someone else deleted it meanwhile)
                 raise
 
+    def member_path(self, resource):
+        """What a wait reads: the member's path, or (``member_get = False``) a function that
+        finds it in a fresh listing (None once it is not listed)."""
+        if self.member_get:
+            return self.item_path(resource)
+        key = self.key_of(resource)
+        return lambda: self.find_in_listing(key, refresh=True)
+
     def wait_ready(self, resource):
-        return self.wait_for_ready(resource, self.item_path(resource), "%s %s" % (self.word, self.name_of(resource)))
+        return self.wait_for_ready(resource, self.member_path(resource), "%s %s" % (self.word, self.name_of(resource)))
 
     def wait_gone(self, resource):
-        self.wait_for_gone(self.item_path(resource), "%s %s" % (self.word, self.name_of(resource)))
+        self.wait_for_gone(self.member_path(resource), "%s %s" % (self.word, self.name_of(resource)))

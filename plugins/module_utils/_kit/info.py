@@ -18,7 +18,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, list_items
 
 
 def _reading(description, ctx):
@@ -35,15 +35,16 @@ def _raise_missing_scope(reader, error):
     raise error
 
 
-def listing_info(ctx, description, result_key, key_option="name", present=None, order=None):
+def listing_info(ctx, description, result_key, key_option="name", present=None, order=None, query=None):
     """Every member of a Collection or Set (all pages), or those whose key is the task's
-    ``key_option``; ``present(item)`` shapes each, ``order`` sorts them."""
+    ``key_option``; ``present(item)`` shapes each, ``order`` sorts them. ``query``: the
+    listing's own filters (``{"start_time": ...}``), sent with every page."""
     wanted = ctx.params.get(key_option) if key_option else None
     if wanted is not None and not str(wanted).strip():
         raise InvalidInput("%s must not be empty: leave it out to list every one" % key_option)
     reader = _reading(description, ctx)
     try:
-        items = ctx.client.list_all(reader.base, reader.items)
+        items = list_items(ctx.client, reader.base, reader.items, getattr(reader, "paginated", True), params=query)
     except ApiError as error:
         _raise_missing_scope(reader, error)
     if wanted is not None:
@@ -61,3 +62,27 @@ def singleton_info(ctx, description, result_key):
     except ApiError as error:
         _raise_missing_scope(reader, error)
     return {"changed": False, result_key: reader.public(value)}
+
+
+def singletons_info(ctx, descriptions, result_key, scope=None):
+    """Several Singletons of one scope (the metric exports of a cluster: ``descriptions``
+    maps a name to a description), the scope resolved once: ``{result_key: {name: object
+    or {}}}``. One the scope cannot have (``unavailable()``) is {} without a request.
+    ``scope``: the scope to read them in (a class or factory taking the context), by
+    default the first description's."""
+    found = {}
+    if scope is not None:
+        scope = scope(ctx)
+        scope.check_input()
+    for name, description in descriptions.items():
+        reader = description(ctx)
+        if scope is None:
+            reader.scope.check_input()
+            scope = reader.scope
+        reader.scope = scope
+        try:
+            scope.check_plan()
+            found[name] = {} if reader.unavailable() else reader.public(reader.lookup())
+        except ApiError as error:
+            _raise_missing_scope(reader, error)
+    return {"changed": False, result_key: found}

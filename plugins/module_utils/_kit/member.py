@@ -18,9 +18,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import contextlib
 import copy
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     changing,
@@ -167,18 +168,59 @@ class Member(object):
     def validate_delete(self, current):
         pass
 
+    # -- changes whose answer was lost (client.change) ------------------------------------------
+    def reread(self, current):
+        """The resource read again, None when it is gone (``current``: as last seen, None at create)."""
+        raise NotImplementedError
+
+    def applied_update(self, current, options=None):
+        """For ``client.change``: the resource read again when the task's changes (of
+        ``options``, default all) are in it, else None. Write-only values cannot be read back:
+        they count as not applied only through the fields that can."""
+        fresh = self.reread(current)
+        if fresh is None:
+            return None
+        write_only = set(f.option for f in self.table(fresh) if f.write_only)
+        pending = [k for k in self.changes(fresh) if k not in write_only and (options is None or k in options)]
+        return None if pending else fresh
+
+    def applied_delete(self, current):
+        """For ``client.change``: a dict when the resource is gone or going, else None."""
+        fresh = self.reread(current)
+        waiter = self.gone_waiter
+        if fresh is None or (waiter is not None and (waiter.is_gone(fresh) or waiter.busy(fresh))):
+            return {}
+        return None
+
     def ready(self, resource):
         return self.ready_waiter is None or self.ready_waiter.settled(resource)
+
+    def fetcher(self, path):
+        """``fetch()`` for a wait: GET ``path`` (None on 404), or ``path`` itself when it is a
+        function already (a member without a GET of its own is read from its listing)."""
+        return path if callable(path) else fetch_or_none(self.client, path)
 
     def wait_for_ready(self, resource, path, what):
         if self.ready_waiter is None or resource is None:
             return resource
-        return self.ready_waiter.wait_ready(self.client, fetch_or_none(self.client, path), self.wait_timeout, what,
-                                            resource)
+        with self.masking_last_seen():
+            return self.ready_waiter.wait_ready(self.client, self.fetcher(path), self.wait_timeout, what, resource)
 
     def wait_for_gone(self, path, what):
         if self.gone_waiter is not None:
-            self.gone_waiter.wait_gone(self.client, fetch_or_none(self.client, path), self.wait_timeout, what)
+            with self.masking_last_seen():
+                self.gone_waiter.wait_gone(self.client, self.fetcher(path), self.wait_timeout, what)
+
+    @contextlib.contextmanager
+    def masking_last_seen(self):
+        """A wait that ends badly reports the resource as last seen (``last_seen``): as
+        ``public`` shows it, secrets masked."""
+        try:
+            yield
+        except WaitTimeout as error:
+            if error.last is not None:
+                error.last = self.public(error.last)
+            raise
 
     # -- the task ------------------------------------------------------------------------------
     def result(self, changed, value, before, after):

@@ -9,13 +9,17 @@
 A re-run of the same task never starts it a second time: before starting, the listing of
 earlier operations is searched for one that is "the same" (the ``same`` hook: for example
 a restore of that backup that is still running, or that finished after the task's
-``not_before``); the task then follows that one and reports no change.
+``not_before``); the task then follows that one and reports no change. When several are
+"the same", the newest counts (listings are oldest first). One that already ended in a
+failed state of ``ready_waiter`` fails the task (in check mode and with ``wait=false`` too):
+it is never started again by the same task (``failed_message`` says what to do instead).
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import changing
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 
@@ -31,7 +35,18 @@ class Operation(Collection):
         return self.create_body()
 
     def lookup(self):
-        return next((item for item in self.listing() if self.same(item)), None)
+        """The newest listed operation that is "the same" (listings are oldest first)."""
+        matches = [item for item in self.listing() if self.same(item)]
+        return matches[-1] if matches else None
+
+    def ended_badly(self, item):
+        waiter = self.ready_waiter
+        return waiter is not None and waiter.status(item) in waiter.failed
+
+    def failed_message(self, item):
+        """The message for a task whose operation already ended in a failed state."""
+        return "%s %s failed: %s %s" % (self.word, self.name_of(item), self.ready_waiter.field,
+                                        self.ready_waiter.status(item))
 
     def predict_start(self):
         return self.predict_create()
@@ -41,6 +56,8 @@ class Operation(Collection):
         found = self.find()
         self.validate(found)
         if found is not None:
+            if self.ended_badly(found):
+                raise WaitTimeout(self.failed_message(found), last=self.public(found), timed_out=False)
             if self.waiting and not self.ctx.check_mode and not self.ready(found):
                 found = self.wait_ready(found)
             return self.result(False, found, self.managed_view(found), self.managed_view(found))

@@ -18,14 +18,21 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     CockroachClient,
     WaitTimeout,
     explain,
+    plain_http_problem,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._limiter import RateLimiter
 
 
-def missing_api_key(params):
-    """The message for a task without an API key, or None."""
-    return None if (params.get("api_key") or "").strip() else MISSING_API_KEY
+def connection_problem(params):
+    """Why the task cannot call the API (no API key, the key would cross the network in
+    clear text, a request_timeout no request can keep), or None: checked before any request."""
+    if not (params.get("api_key") or "").strip():
+        return MISSING_API_KEY
+    timeout = params.get("request_timeout")
+    if timeout is not None and not timeout > 0:  # (requests raises ValueError for it)
+        return "request_timeout must be more than 0 seconds, got %s" % timeout
+    return plain_http_problem(params.get("api_url"), params.get("allow_plain_http"))
 
 
 def client_for(params, **options):
@@ -33,7 +40,8 @@ def client_for(params, **options):
     that the processes of this machine share for its API key (``COCKROACH_RATE_LIMIT``)."""
     options.setdefault("limiter", RateLimiter.from_environment(params["api_key"]))
     return CockroachClient(api_key=params["api_key"], api_url=params["api_url"], api_version=params["api_version"],
-                           validate_certs=params["validate_certs"], timeout=params["request_timeout"], **options)
+                           validate_certs=params["validate_certs"], timeout=params["request_timeout"],
+                           allow_plain_http=bool(params.get("allow_plain_http")), **options)
 
 
 def run_task(run, ctx):
@@ -47,4 +55,5 @@ def run_task(run, ctx):
         return dict(getattr(timeout, "result", {}), failed=True, msg=str(timeout), waited=round(timeout.waited, 1),
                     last_seen=timeout.last)
     except InvalidInput as problem:
-        return {"failed": True, "msg": str(problem)}
+        # (a check after a change that went through, such as writing a file, keeps changed: true)
+        return dict(getattr(problem, "result", {}), failed=True, msg=str(problem))

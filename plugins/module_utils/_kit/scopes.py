@@ -22,6 +22,13 @@ API = "/api/v1"
 DEFAULT_WAIT_TIMEOUT = 600
 
 
+def check_wait_timeout(params):
+    """Refuse a negative ``wait_timeout`` (every wait would end at once, after the change)."""
+    timeout = params.get("wait_timeout")
+    if timeout is not None and timeout < 0:
+        raise InvalidInput("wait_timeout must be 0 or more seconds, got %d" % timeout)
+
+
 class OrgScope(object):
     """Resources of the organization: nothing to resolve, nothing to wait for."""
 
@@ -78,6 +85,7 @@ class ClusterScope(object):
     def check_input(self):
         if self.ref is None or not str(self.ref).strip():
             raise InvalidInput("cluster must not be empty: give the name or the id of the cluster")
+        check_wait_timeout(self.ctx.params)
 
     # -- the cluster ---------------------------------------------------------------------------
     @property

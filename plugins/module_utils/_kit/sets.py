@@ -23,21 +23,28 @@ the API never returns it, so it is never compared; it goes with a member's creat
 an existing member only when the task's ``update_password`` is ``always``. It never shows
 in the result, and shows masked in the diff when the task sends it. A field whose
 ``update`` is a ``Send`` goes in a request of its own to the member's path plus its suffix.
+
+Members that settle after a change (an egress rule PENDING, then ACTIVE) have a
+``ready_waiter``, a Waiter on the canonical members (so ``canonical`` keeps their status):
+with the task's ``wait``, the task then polls the listing (one request per poll for the whole
+set) until every member it lists has settled, and fails on the first one in a failed state,
+naming it. A re-run waits for listed members that have not settled yet, as one member's task
+does. ``paginated = False`` reads a listing that the contract does not paginate in one GET.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     MASK,
     InvalidInput,
-    create_safely,
+    list_items,
     set_path,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Fields, Send
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import OrgScope
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import DEFAULT_WAIT_TIMEOUT, OrgScope
 
 
 class Plan(object):
@@ -92,6 +99,8 @@ class Set(object):
     option = "entries"  # the option that lists the members
     key_field = "key"  # the canonical key of a member (in results and diffs)
     fields = Fields()  # the managed fields of a member; their defaults are a new member's
+    paginated = True  # False: the listing is one answer, without page options (the contract has none)
+    ready_waiter = None  # a Waiter on canonical members that settle after a change (see above)
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -137,6 +146,10 @@ class Set(object):
 
     def update_body(self, before, after):
         raise NotImplementedError
+
+    def delete_params(self, member):
+        """The query of a member's DELETE (an ``idempotency_key`` where the API takes one)."""
+        return None
 
     def managed(self, item):
         """Whether an API member belongs to the set this task manages (others are left
@@ -186,12 +199,19 @@ class Set(object):
         """{key: canonical member} of the whole set; None when the scope does not exist and the
         task removes (nothing to do), {} in check mode on a scope not created yet."""
         try:
-            members = [self.canonical(item) for item in self.client.list_all(self.base, self.items)
-                       if self.managed(item)]
+            self.scope.check_plan()  # a feature the scope lacks (dedicated-only, on a serverless cluster)
+            return self.members()
         except ApiError as error:
             if self.scope.absent_because(error):
                 return None if self.state == "absent" else {}
             raise
+
+    def listing(self):
+        return list_items(self.client, self.base, self.items, self.paginated)
+
+    def members(self):
+        """{key: canonical member} of the members this task manages, from one listing."""
+        members = [self.canonical(item) for item in self.listing() if self.managed(item)]
         return dict((m[self.key_field], m) for m in members)
 
     def changes(self, member, values):
@@ -249,11 +269,21 @@ class Set(object):
                 return member
         return predicted
 
+    # (when the answer of a change is lost, client.change reads the listing before sending it again)
+    def listed(self, key):
+        """The API item of the member ``key`` in a fresh listing, or None."""
+        return next((i for i in self.listing() if self.managed(i) and self.canonical(i)[self.key_field] == key), None)
+
+    def applied(self, key, values):
+        """The member's API item when it holds ``values`` (those that can be read back), else None."""
+        item = self.listed(key)
+        readable = dict((k, v) for k, v in values.items() if not k.startswith("_")
+                        and k not in set(f.option for f in self.fields if f.write_only))
+        return item if item is not None and not self.changes(self.canonical(item), readable) else None
+
     def add(self, member):
-        def look():
-            items = self.client.list_all(self.base, self.items)
-            return next((i for i in items if self.canonical(i)[self.key_field] == member[self.key_field]), None)
-        answer = create_safely(lambda: self.client.post(self.base, self.create_body(member)), look)
+        key = member[self.key_field]
+        answer = self.client.change("POST", self.base, lambda: self.listed(key), body=self.create_body(member))
         return self.answered(answer, member)
 
     def change(self, before, after):
@@ -263,21 +293,31 @@ class Set(object):
                     and after.get(f.option) != before.get(f.option)]
         own = set(f.option for f in separate)
         answer = None
+        key = before[self.key_field]
         if any(before.get(k) != v for k, v in after.items() if not k.startswith("_") and k not in own):
-            answer = self.client.patch(self.item_path(before), self.update_body(before, after), idempotent=True)
+            values = dict((k, v) for k, v in after.items() if k not in own)
+            answer = self.client.change("PATCH", self.item_path(before), lambda: self.applied(key, values),
+                                        body=self.update_body(before, after))
         for field in separate:
             send = field.update
             body = {}
             set_path(body, send.body or field.option.split(".")[-1], field.to_api(after[field.option]))
             path = "%s/%s" % (self.item_path(before), send.suffix) if send.suffix else self.item_path(before)
-            answer = self.client.request(send.method, path, body=body, idempotent=send.idempotent) or answer
+            if field.write_only:  # cannot be read back: sent again as it is (a PUT of a password)
+                sent = self.client.request(send.method, path, body=body, idempotent=send.idempotent)
+            else:
+                sent = self.client.change(send.method, path,
+                                          lambda o=field.option: self.applied(key, {o: after[o]}), body=body)
+            answer = sent or answer
         return self.answered(answer, after)
 
     def remove(self, member):
+        key = member[self.key_field]
         try:
-            self.client.delete(self.item_path(member), idempotent=True)
+            self.client.change("DELETE", self.item_path(member), lambda: None if self.listed(key) else {},
+                               params=self.delete_params(member))
         except ApiError as error:
-            if error.status != 404:  # already gone (a retry after a lost answer, or someone else)
+            if error.status != 404:  # already gone (someone else deleted it meanwhile)
                 raise
 
     def apply(self, plan):
@@ -302,8 +342,46 @@ class Set(object):
             raise
         return done
 
+    # -- waiting -------------------------------------------------------------------------------------
+    def wait_settled(self, members):
+        """``members`` ({key: member} as last seen) once every member the task lists has settled:
+        no request when they all have, else one listing per poll (``ready_waiter``, ``wait``)."""
+        waiter = self.ready_waiter
+        if waiter is None or self.state == "absent" or not self.params.get("wait", True):
+            return members
+        keys = [key for key, _values in self.wanted if key in members]
+        where = self.scope.describe()
+
+        def failure(found):
+            return next((waiter.failure("%s %s of %s" % (self.noun or "member", key, where), found.get(key))
+                         for key in keys if waiter.failure("", found.get(key))), None)
+
+        def settled(found):
+            return all(waiter.settled(found.get(key)) for key in keys)
+
+        if settled(members):
+            return members
+        problem = failure(members)
+        if problem:
+            raise WaitTimeout(problem, last=self.last_seen(members, keys), timed_out=False)
+        busy = [key for key in keys if not waiter.settled(members.get(key))]
+        timeout = self.params.get("wait_timeout")
+        try:
+            return self.client.wait_for(
+                self.members, settled, DEFAULT_WAIT_TIMEOUT if timeout is None else timeout,
+                what="%s %s of %s to leave %s %s" % (self.plural, ", ".join(str(k) for k in busy), where, waiter.field,
+                                                     waiter.status(members.get(busy[0]))),
+                failed=failure)
+        except WaitTimeout as error:
+            error.last = self.last_seen(error.last or members, keys)
+            raise
+
+    def last_seen(self, members, keys):
+        """The listed members as last seen, for a failed wait's ``last_seen``."""
+        return [self.public(members[key]) for key in keys if key in members]
+
     def run(self):
-        """Read once, compare, predict (check mode) or apply; the module's result."""
+        """Read once, compare, predict (check mode) or apply, wait; the module's result."""
         self.check_input()
         current = self.find()
         if current is None:
@@ -312,7 +390,19 @@ class Set(object):
         else:
             plan = self.compare(current)
             outcome = self.apply(plan) if plan and not self.ctx.check_mode else plan
-            out = {"changed": bool(plan), self.kind: [self.public(m) for m in outcome.result_set(current)],
+            members = outcome.result_set(current)
+            if not self.ctx.check_mode:
+                try:
+                    seen = self.wait_settled(dict((m[self.key_field], m) for m in members))
+                except WaitTimeout as error:
+                    if plan:
+                        error.result = dict(outcome.summary(), changed=True)
+                        if error.timed_out:
+                            error.args = ("%s; the change was made and goes on: run the task again (or with a "
+                                          "longer wait_timeout) to wait for it" % error,)
+                    raise
+                members = [seen.get(m[self.key_field], m) for m in members]
+            out = {"changed": bool(plan), self.kind: [self.public(m) for m in members],
                    "diff": self.diff(outcome, current)}
         out.update(plan.summary())
         out.update(self.scope.info())

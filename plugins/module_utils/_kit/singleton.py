@@ -9,6 +9,13 @@
 window...) at one path. One GET reads it (404 = absent, or a status that says "not
 configured"); it is set with POST/PUT/PATCH and removed with DELETE.
 
+An object that every cluster has (a backup configuration, a version deferral) sets
+``initial``: its value on a new cluster, which check mode compares with when the cluster
+does not exist yet (so the prediction says ``changed`` only where the task differs from it).
+A feature that a cluster cannot have (a CloudWatch export of a cluster not on AWS) says
+why in ``unavailable()``: the managing task fails with that before any change, the info
+shows nothing, without a request.
+
     class LogExport(Singleton):
         kind = "log_export"
         scope = dedicated_cluster("log export")
@@ -20,6 +27,8 @@ configured"); it is set with POST/PUT/PATCH and removed with DELETE.
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import copy
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, get_path
@@ -36,6 +45,7 @@ class Singleton(Member):
     delete_method = "DELETE"  # None: it cannot be deleted
     absent_statuses = ()  # statuses of an object that is not configured (a settled DISABLED)
     status_field = "status"
+    initial = None  # the object on a new cluster, when every cluster has one (see the module docstring)
 
     def name_of(self, resource=None):
         return ""
@@ -45,11 +55,25 @@ class Singleton(Member):
         """``log export of cluster web-app``, for messages."""
         return "%s of %s" % (self.word, self.scope.describe())
 
+    def unavailable(self):
+        """Why the scope cannot have this object (a message), or None; no request of its own."""
+        return None
+
     def lookup(self):
+        problem = self.unavailable()
+        if problem:
+            raise InvalidInput(problem)
         value = self.read(self.base)
         if value is None or get_path(value, self.status_field) in self.absent_statuses:
             return None
         return value
+
+    def find(self):
+        """The object; in check mode on a cluster that does not exist yet, ``initial``."""
+        found = super(Singleton, self).find()
+        if found is None and self.initial is not None and getattr(self.scope, "missing", False):
+            return copy.deepcopy(self.initial)
+        return found
 
     def check_input(self):
         super(Singleton, self).check_input()
@@ -64,10 +88,17 @@ class Singleton(Member):
             if missing:
                 raise InvalidInput("to set up %s, also give: %s" % (self.what, ", ".join(missing)))
 
+    def reread(self, current):
+        value = self.read(self.base)
+        if value is None or get_path(value, self.status_field) in self.absent_statuses:
+            return None
+        return value
+
     def create(self):
         self.scope.ready_for_change()
         self.mark_sent(self.wanted())
-        return self.client.request(self.create_method, self.base, body=self.create_body())
+        return self.client.change(self.create_method, self.base, lambda: self.applied_update(None),
+                                  body=self.create_body())
 
     def settle(self, current):
         """An object still changing (ENABLING) refuses another change: wait for it first."""
@@ -87,13 +118,14 @@ class Singleton(Member):
             body = table.create_body(dict((k, v) for k, v in values.items() if v is not None))
         else:
             body = table.update_requests(changes, current)[0]
-        return self.client.request(self.update_method, self.base, body=body) or current
+        return self.client.change(self.update_method, self.base, lambda: self.applied_update(current),
+                                  body=body) or current
 
     def delete(self, current):
         self.scope.ready_for_change()
         self.settle(current)
         try:
-            self.client.request(self.delete_method, self.base, idempotent=True)
+            self.client.change(self.delete_method, self.base, lambda: self.applied_delete(current))
         except ApiError as error:
             if error.status != 404:
                 raise

@@ -14,6 +14,15 @@
 ``wait_ready`` polls until the status is neither pending nor failed (a failed state stops
 the wait with a message); ``wait_gone`` until the resource answers 404 or shows a ``gone``
 state. Both give up after ``timeout`` seconds with the last value seen (``WaitTimeout``).
+
+A value that lists several objects with a status each (a cluster's private endpoint services,
+one per region) is waited on as a whole with ``items``: it is failed when one of them is,
+pending while one of them is, settled when all are. ``hints`` adds a sentence per failed state
+to the message that ends the wait (what to do about it):
+
+    SERVICES_READY = Waiter("status", pending=("CREATING",), items="services")
+    CONNECTED = Waiter("status", pending=("STATUS_PENDING",), failed=("STATUS_REJECTED",),
+                       hints={"STATUS_REJECTED": "accept the endpoint on the cloud side"})
 """
 
 from __future__ import absolute_import, division, print_function
@@ -24,14 +33,25 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 
 
 class Waiter(object):
-    def __init__(self, field, pending=(), failed=(), gone=()):
+    def __init__(self, field, pending=(), failed=(), gone=(), items=None, hints=None):
         self.field = field
         self.pending = frozenset(pending)
         self.failed = frozenset(failed)
         self.gone = frozenset(gone)
+        self.items = items  # the key of a list of objects that each carry the status
+        self.hints = dict(hints or {})  # failed state -> what to do about it
 
     def status(self, value):
-        return (value or {}).get(self.field)
+        """The status of ``value``; with ``items``, the first failed one of its objects, else
+        the first pending one, else the first one's (None when it lists none)."""
+        if self.items is None:
+            return (value or {}).get(self.field)
+        statuses = [(item or {}).get(self.field) for item in (value or {}).get(self.items) or []]
+        for group in (self.failed, self.pending):
+            found = next((s for s in statuses if s in group), None)
+            if found is not None:
+                return found
+        return statuses[0] if statuses else None
 
     def busy(self, value):
         return self.status(value) in self.pending
@@ -43,12 +63,16 @@ class Waiter(object):
     def is_gone(self, value):
         return value is None or self.status(value) in self.gone
 
-    def _failure(self, what):
-        def check(value):
-            if self.status(value) in self.failed:
-                return "%s failed: %s %s" % (what, self.field, self.status(value))
+    def failure(self, what, value):
+        """The message when ``value`` is in a failed state (with its hint), else None."""
+        status = self.status(value)
+        if status not in self.failed:
             return None
-        return check
+        message = "%s failed: %s %s" % (what, self.field, status)
+        return "%s; %s" % (message, self.hints[status]) if status in self.hints else message
+
+    def _failure(self, what):
+        return lambda value: self.failure(what, value)
 
     def wait_ready(self, client, fetch, timeout, what, current):
         """Poll ``fetch()`` until the value is settled; returns it. ``current`` is the value
@@ -56,7 +80,7 @@ class Waiter(object):
         if self.settled(current):
             return current
         if self.status(current) in self.failed:
-            raise WaitTimeout(self._failure(what)(current), last=current, timed_out=False)
+            raise WaitTimeout(self.failure(what, current), last=current, timed_out=False)
         return client.wait_for(fetch, self.settled, timeout,
                                what="%s to leave %s %s" % (what, self.field, self.status(current)),
                                failed=self._failure(what))

@@ -9,25 +9,19 @@ ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
 if [[ ! -d "$ROOT/tests/emulator" ]]; then ROOT=$(cd ../../../.. && pwd); fi
 PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
 WORK=$(mktemp -d)
-PIDS=()
+# shellcheck source=../../emulator.sh
+source "$ROOT/tests/integration/emulator.sh"
 finish() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  stop_emulators
   rm -rf "$WORK"
 }
 trap finish EXIT
 
-start_emulator() {  # start_emulator NAME: URL and KEY in $WORK/NAME.json
-  (cd "$ROOT" && "$PY" -m tests.emulator --port 0 --test-controls --validate-responses --async-seconds 1 \
-    >"$WORK/$1.json" 2>"$WORK/$1.log") &
-  PIDS+=($!)
-  for _ in $(seq 300); do [[ $(wc -l <"$WORK/$1.json") -ge 1 ]] && return 0; sleep 0.1; done
-  echo "the emulator did not start:" >&2; cat "$WORK/$1.log" >&2; return 1
-}
-
 run_cases() {  # run_cases NAME IN_PROCESS: results in $WORK/NAME.results.json, requests in NAME.requests.json
   local url key
-  url=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$WORK/$1.json")
-  key=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$WORK/$1.json")
+  start_emulator "$1" --test-controls --validate-responses --async-seconds 1
+  url=$EMULATOR_URL
+  key=$EMULATOR_KEY
   PARITY_URL=$url PARITY_KEY=$key PARITY_OUT="$WORK/$1.results.json" COCKROACH_IN_PROCESS=$2 \
     ANSIBLE_CALLBACK_PLUGINS="$HERE/callback_plugins" ANSIBLE_CALLBACKS_ENABLED=parity_recorder \
     ansible-playbook "$HERE/cases.yml" >"$WORK/$1.out" 2>&1 || { cat "$WORK/$1.out" >&2; return 1; }
@@ -35,8 +29,6 @@ run_cases() {  # run_cases NAME IN_PROCESS: results in $WORK/NAME.results.json, 
     "$url" >"$WORK/$1.requests.json"
 }
 
-start_emulator modules
-start_emulator in_process
 SECONDS=0
 run_cases modules false
 echo "as modules: ${SECONDS} s"

@@ -12,20 +12,17 @@ ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
 if [[ ! -f "$ROOT/playbooks/cluster_setup.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
 PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
 WORK=$(mktemp -d)
-EMULATOR_PID=""
+# shellcheck source=../../emulator.sh
+source "$ROOT/tests/integration/emulator.sh"
 finish() {
-  if [[ -n "$EMULATOR_PID" ]]; then kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; fi
+  stop_emulators
   rm -rf "$WORK"
 }
 trap finish EXIT
 
-(cd "$ROOT" && "$PY" -m tests.emulator --port 0 --test-controls --validate-responses --async-seconds 1 >"$WORK/emulator.json" 2>"$WORK/emulator.log") &
-EMULATOR_PID=$!
-# It prints one JSON line (url, admin_key) once it listens.
-for _ in $(seq 300); do [[ $(wc -l <"$WORK/emulator.json") -ge 1 ]] && break; sleep 0.1; done
-if [[ $(wc -l <"$WORK/emulator.json") -lt 1 ]]; then echo "the emulator did not start:" >&2; cat "$WORK/emulator.log" >&2; exit 1; fi
-URL=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$WORK/emulator.json")
-KEY=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$WORK/emulator.json")
+start_emulator emulator --test-controls --validate-responses --async-seconds 1
+URL=$EMULATOR_URL
+KEY=$EMULATOR_KEY
 export COCKROACH_SERVER="$URL" COCKROACH_API_KEY="$KEY"
 export ANSIBLE_NOCOLOR=1
 

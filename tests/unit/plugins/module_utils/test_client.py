@@ -274,7 +274,7 @@ def test_connection_refused_post_retried_once_when_the_server_comes_up(serve, ma
 
 
 def test_unresolvable_host_fails_after_one_quick_retry(make_client, clock):
-    client = make_client("http://cockroach-api.invalid")
+    client = make_client("https://cockroach-api.invalid")
     with pytest.raises(ApiError) as info:
         client.get("/api/v1/clusters")
     assert "the host name does not resolve" in info.value.message
@@ -495,7 +495,44 @@ def test_wait_for_a_short_timeout_waits_it_whole(make_client, clock):
     assert str(info.value) == "timed out after 1 s waiting for the thing"
 
 
-@pytest.mark.parametrize("value, text", [(0.4, "0.4 s"), (1.02, "1 s"), (59.6, "60 s"), (125, "2 min 5 s")])
+class Failing(object):
+    """A poll that raises, as the client does once its own retries are spent."""
+
+    def __init__(self, status, transport=None):
+        self.status, self.transport = status, transport
+
+    def __call__(self):
+        error = ApiError("poll failed", status=self.status)
+        if self.transport:
+            error.transport = self.transport
+        raise error
+
+
+def test_a_wait_survives_polls_that_fail_for_a_while(make_client, clock):
+    outcomes = [Failing(502), Failing(None, "refused"), Failing(429), Failing(None, "reset"), "busy", "done"]
+
+    def fetch():
+        outcome = outcomes.pop(0)
+        return outcome() if callable(outcome) else outcome
+    assert make_client("http://127.0.0.1:9").wait_for(fetch, lambda v: v == "done", timeout=60) == "done"
+    assert outcomes == [] and len(clock.sleeps) == 5
+
+
+@pytest.mark.parametrize("failure", [Failing(404), Failing(403), Failing(None, "tls"), Failing(None, "dns")])
+def test_a_wait_ends_on_a_poll_that_fails_for_good(make_client, clock, failure):
+    with pytest.raises(ApiError):
+        make_client("http://127.0.0.1:9").wait_for(failure, lambda v: True, timeout=60)
+    assert clock.sleeps == []
+
+
+def test_a_wait_whose_polls_keep_failing_ends_with_the_time(make_client, clock):
+    with pytest.raises(ApiError) as info:
+        make_client("http://127.0.0.1:9").wait_for(Failing(503), lambda v: True, timeout=10)
+    assert info.value.status == 503 and sum(clock.sleeps) == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize("value, text", [(0.4, "0.4 s"), (1.02, "1 s"), (59.6, "60 s"), (125, "2 min 5 s"),
+                                         (3600, "60 min"), (179.7, "3 min")])
 def test_seconds(value, text):
     assert _client.seconds(value) == text
 
@@ -547,3 +584,70 @@ def test_not_found_is_404_in_the_structured_error_but_not_an_http_failure():
     error = _client.NotFound("no cluster with id x", method="GET", path="/api/v1/clusters/x")
     assert str(error) == "no cluster with id x"
     assert error.to_dict()["status"] == 404 and error.to_dict()["code"] == "NOT_FOUND"
+
+
+# -- changes whose answer is lost (change) -------------------------------------------------------
+
+def test_a_change_whose_answer_was_lost_is_read_before_it_is_sent_again(serve, make_client, clock):
+    server = serve([(502, {"message": "bad gateway"})])
+    looked = []
+    client = make_client(server.url)
+    mark = len(client.calls)
+    answer = client.change("POST", "/api/v1/things", lambda: looked.append(1) or {"id": "made"}, body={"n": 1})
+    assert answer == {"id": "made"}
+    assert methods(server) == ["POST"] and looked == [1]
+    assert clock.sleeps == []
+    assert client.changed_since(mark)  # a change went through, although its answer did not
+
+
+def test_a_change_not_applied_is_sent_again_with_the_reads_budget(serve, make_client, clock, max_jitter):
+    # A PATCH whose answers are lost five times is read five times and sent six times in all.
+    server = serve([(502, {"message": "bad gateway"})] * 5 + [(200, {"id": "x", "n": 2})])
+    looked = []
+    answer = make_client(server.url).change("PATCH", "/api/v1/things/x", lambda: looked.append(1), body={"n": 2})
+    assert answer == {"id": "x", "n": 2}
+    assert methods(server) == ["PATCH"] * 6 and len(looked) == 5
+    assert clock.sleeps == [0.5, 1.0, 2.0, 4.0, 8.0]  # the backoff of reads
+
+
+def test_a_change_gives_up_after_the_attempts_of_reads(serve, make_client, clock):
+    server = serve([(504, {"message": "gateway timeout"})] * 6)
+    with pytest.raises(ApiError) as info:
+        make_client(server.url).change("DELETE", "/api/v1/things/x", lambda: None)
+    assert methods(server) == ["DELETE"] * 6
+    assert "gave up after 6 attempts" in info.value.message
+
+
+def test_a_dropped_answer_counts_as_lost(serve, make_client, clock):
+    server = serve(["reset"])
+    answer = make_client(server.url).change("POST", "/api/v1/things", lambda: {"id": "made"}, body={})
+    assert answer == {"id": "made"} and methods(server) == ["POST"]
+
+
+def test_a_clear_refusal_is_not_read_again(serve, make_client):
+    server = serve([(400, {"message": "bad name"})])
+    looked = []
+    with pytest.raises(ApiError) as info:
+        make_client(server.url).change("POST", "/api/v1/things", lambda: looked.append(1), body={})
+    assert info.value.status == 400 and looked == [] and methods(server) == ["POST"]
+
+
+# -- plain http ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:80",
+                                 "http://127.3.4.5", "http://emulator.localhost", "https://api.example.com", "https://cockroachlabs.cloud"])
+def test_plain_http_to_this_machine_or_https_is_fine(url):
+    assert _client.plain_http_problem(url) is None
+    _client.CockroachClient("CCDB1_key", api_url=url)
+
+
+@pytest.mark.parametrize("url", ["http://api.example.com", "HTTP://10.0.0.5:8080", "http://192.168.1.20/"])
+def test_plain_http_elsewhere_is_refused_unless_allowed(url):
+    problem = _client.plain_http_problem(url)
+    assert problem.startswith("refusing to send the API key in clear text to ")
+    assert "allow_plain_http: true" in problem
+    with pytest.raises(ApiError) as info:
+        _client.CockroachClient("CCDB1_key", api_url=url)
+    assert info.value.message == problem
+    assert _client.plain_http_problem(url, allowed=True) is None
+    _client.CockroachClient("CCDB1_key", api_url=url, allow_plain_http=True)

@@ -735,14 +735,14 @@ def test_sql_user_set_purge_and_absent(emulator, web_app):
 
 def test_sql_user_set_a_failure_midway_never_shows_a_password(emulator, web_app):
     client = emulator.client()
-    post = client.post
+    change = client.change
 
-    def post_after_someone_else(path, body=None, **options):
+    def change_after_someone_else(method, path, applied, body=None, **options):
         if body and body.get("name") == "writer":  # made by someone else since the listing: 409
             add_user(emulator, web_app, "writer")
-        return post(path, body, **options)
+        return change(method, path, applied, body=body, **options)
 
-    client.post = post_after_someone_else
+    client.change = change_after_someone_else
     params = task(cockroach_sql_user, cluster="web-app", users=[{"name": "reader", "password": PASSWORD},
                                                                 {"name": "writer", "password": OTHER}])
     failure = run_task(sql_user_task, emulator.context(params, client=client))

@@ -220,3 +220,35 @@ def test_other_errors_propagate(emulator, clusters, monkeypatch):
         run(emulator, name="lab-cluster", include_nodes=True)
     assert caught.value.status == 403
     assert caught.value.path == "/api/v1/clusters/%s/nodes" % clusters["lab"]["id"]
+
+
+# -- details: the settings of each cluster ---------------------------------------------------------------
+
+def test_details_cost_one_read_per_cluster_and_detail(emulator):
+    lab = emulator.cluster("lab-cluster", plan="DEDICATED", provider="AWS")
+    sls = emulator.cluster("sls-cluster")
+    emulator.admin.put("/api/v1/clusters/%s/maintenance-window" % lab["id"], {"day_of_week": 0, "start_hour": 2})
+    emulator.admin.put("/api/v1/clusters/%s/version-deferral" % sls["id"], {"deferral_policy": "FIXED_DEFERRAL"})
+    mark = emulator.mark()
+    result = run(emulator, details=["version_deferral", "maintenance_window", "maintenance_window"])
+    assert [(c["name"], c["maintenance_window"], c["version_deferral"]) for c in result["clusters"]] == [
+        ("lab-cluster", {"day_of_week": 0, "start_hour": 2}, {"deferral_policy": "NOT_DEFERRED"}),
+        ("sls-cluster", {}, {"deferral_policy": "FIXED_DEFERRAL"}),  # no window: empty
+    ]
+    assert "backup_config" not in result["clusters"][0]
+    assert emulator.operations(mark) == ["ListClusters", "GetMaintenanceWindow", "GetClusterVersionDeferral",
+                                         "GetMaintenanceWindow", "GetClusterVersionDeferral"]
+    mark = emulator.mark()
+    one = run(emulator, id=lab["id"], details=["backup_config"])
+    assert one["clusters"][0]["backup_config"] == {"cluster_id": lab["id"], "enabled": True, "frequency_minutes": 60,
+                                                   "retention_days": 30}
+    assert emulator.operations(mark) == ["GetCluster", "GetBackupConfiguration"]
+
+
+def test_deleted_clusters_have_no_details_and_cost_no_request(emulator):
+    old = emulator.cluster("old-cluster")
+    emulator.admin.delete("/api/v1/clusters/" + old["id"])
+    mark = emulator.mark()
+    result = run(emulator, id=old["id"], show_inactive=True, details=["maintenance_window", "backup_config"])
+    assert result["clusters"][0]["maintenance_window"] == {} and result["clusters"][0]["backup_config"] == {}
+    assert emulator.operations(mark) == ["GetCluster"]

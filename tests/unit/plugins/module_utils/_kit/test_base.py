@@ -2,7 +2,7 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""_kit.base: data paths, masking, results, create safety, and what a failed change says."""
+"""_kit.base: data paths, masking, results, and what a failed change says."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -16,7 +16,6 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
     Context,
     changing,
     clean,
-    create_safely,
     get_path,
     mask,
     path_segment,
@@ -83,51 +82,12 @@ def test_context_records_and_forwards_warnings():
     assert ctx.warnings == ["careful"] and seen == ["careful"]
 
 
-class Ambiguous(Exception):
-    ambiguous = True
-
-
-def test_create_safely_looks_before_sending_again():
-    sent = []
-
-    def send():
-        sent.append(1)
-        raise Ambiguous("lost answer")
-
-    assert create_safely(send, lambda: {"id": "found"}) == {"id": "found"}
-    assert len(sent) == 1
-
-
-def test_create_safely_sends_again_when_nothing_was_made_and_gives_up_after_three():
-    answers = [Ambiguous("1"), Ambiguous("2"), {"id": "new"}]
-
-    def send():
-        answer = answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-    assert create_safely(send, lambda: None) == {"id": "new"}
-    with pytest.raises(Ambiguous):
-        create_safely(lambda: (_raise(Ambiguous("again"))), lambda: None)
-
-
-def _raise(error):
-    raise error
-
-
-def test_create_safely_raises_a_clear_refusal_at_once():
-    looked = []
-    with pytest.raises(ApiError):
-        create_safely(lambda: _raise(ApiError("bad", status=400)), lambda: looked.append(1))
-    assert looked == []
-
-
 class Calls(object):
     changed_since = CockroachClient.changed_since
 
     def __init__(self):
         self.calls = []
+        self.applied_at = []
 
 
 def test_changing_marks_a_failure_after_a_change():

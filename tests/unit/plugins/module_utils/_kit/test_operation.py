@@ -8,6 +8,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import pytest
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.operation import Operation
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
@@ -59,3 +62,36 @@ def test_a_running_restore_is_followed_not_started_again(emu):
     followed = run(emu, backup_id=backup["id"])
     assert followed["changed"] is False and followed["restore"]["status"] == "SUCCESS"
     assert emu.mutations(mark) == []
+
+
+def _backup_and_restore(emu, status):
+    """A cluster with a restore of its first backup that ended with ``status``; (backup, restore)."""
+    cluster = emu.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    backup = emu.admin.get("/api/v1/clusters/%s/backups" % cluster["id"])["backups"][0]
+    restore = emu.admin.post("/api/v1/clusters/%s/restores" % cluster["id"], {"backup_id": backup["id"]})
+    emu.control("POST", "clusters/%s/records/restores/%s" % (cluster["id"], restore["id"]), {"status": status})
+    return backup, restore
+
+
+def test_one_that_ended_badly_fails_the_task_and_is_not_started_again(emu):
+    backup, restore = _backup_and_restore(emu, "FAILED")
+    for given in (dict(check_mode=True), dict(wait=False), dict()):
+        mark = emu.mark()
+        with pytest.raises(WaitTimeout) as info:
+            run(emu, backup_id=backup["id"], **given)
+        assert str(info.value) == "restore %s failed: status FAILED" % backup["id"]
+        assert info.value.timed_out is False and info.value.last["id"] == restore["id"]
+        assert not hasattr(info.value, "result")  # nothing changed
+        assert emu.mutations(mark) == []
+
+
+def test_the_newest_of_several_counts(emu):
+    backup, failed = _backup_and_restore(emu, "FAILED")
+    emu.clock.sleep(60)
+    cluster_id = failed["cluster_id"]
+    newer = emu.admin.post("/api/v1/clusters/%s/restores" % cluster_id, {"backup_id": backup["id"]})
+    emu.clock.sleep(5)
+    mark = emu.mark()
+    result = run(emu, backup_id=backup["id"])
+    assert result["changed"] is False and result["restore"]["id"] == newer["id"]
+    assert result["restore"]["status"] == "SUCCESS" and emu.mutations(mark) == []

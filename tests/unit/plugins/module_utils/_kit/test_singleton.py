@@ -116,3 +116,72 @@ def test_a_wait_that_runs_out_reports_the_change(emu):
                                       "status ENABLING; the change was made")
     assert info.value.result["changed"] is True
     assert info.value.result["log_export"]["status"] == "ENABLING"
+
+
+# -- an object every cluster has (``initial``), a feature a cluster cannot have (``unavailable``) ----
+
+class Policy(Singleton):
+    kind = "version_deferral"
+    scope = ClusterScope
+    path = "version-deferral"
+    create_method = update_method = "PUT"
+    update_whole = True
+    delete_method = None
+    initial = {"deferral_policy": "NOT_DEFERRED"}
+    fields = Fields(Field("deferral_policy"))
+
+
+def test_check_mode_on_a_cluster_not_created_yet_compares_with_the_initial_object(emu):
+    ctx = emu.context(dict(cluster="new-cluster", wait=True, wait_timeout=600, deferral_policy="NOT_DEFERRED"),
+                      check_mode=True)
+    same = Policy(ctx).run()
+    assert same["changed"] is False and same["version_deferral"] == {"deferral_policy": "NOT_DEFERRED"}
+    assert len(ctx.warnings) == 1
+    other = run(emu, Policy, check_mode=True, cluster="new-cluster", deferral_policy="FIXED_DEFERRAL")
+    assert other["changed"] is True
+    assert other["diff"] == {"before": {"deferral_policy": "NOT_DEFERRED"}, "after": {"deferral_policy": "FIXED_DEFERRAL"}}
+    # A real run still fails on a cluster that does not exist.
+    with pytest.raises(Exception, match="no cluster named 'new-cluster'"):
+        run(emu, Policy, cluster="new-cluster", deferral_policy="FIXED_DEFERRAL")
+
+
+def test_the_initial_object_is_only_for_a_cluster_that_does_not_exist(emu):
+    emu.cluster("web-app")
+    mark = emu.mark()
+    assert run(emu, Policy, deferral_policy="NOT_DEFERRED")["changed"] is False
+    assert emu.operations(mark) == ["ListClusters", "GetClusterVersionDeferral"]
+    assert run(emu, Policy, deferral_policy="FIXED_DEFERRAL")["changed"] is True
+    assert run(emu, Policy, check_mode=True, deferral_policy="NOT_DEFERRED")["diff"]["before"] == {
+        "deferral_policy": "FIXED_DEFERRAL"}
+
+
+class AwsOnly(Export):
+    def unavailable(self):
+        cluster = self.scope.cluster
+        return None if cluster["cloud_provider"] == "AWS" else "only on AWS, not on %s" % cluster["cloud_provider"]
+
+
+def test_an_unavailable_feature_is_refused_before_its_read(emu):
+    emu.cluster("gcp-db", plan="DEDICATED", provider="GCP")
+    for state in ("present", "absent"):
+        mark = emu.mark()
+        with pytest.raises(InvalidInput, match="^only on AWS, not on GCP$"):
+            run(emu, AwsOnly, cluster="gcp-db", state=state, type="AWS_CLOUDWATCH",
+                auth_principal="arn:aws:iam::123456789012:role/logs")
+        assert emu.operations(mark) == ["ListClusters"]
+
+
+class SecretExport(Export):
+    """A log export whose principal counts as a secret."""
+    fields = Fields(Field("type", api="spec.type"), Field("auth_principal", api="spec.auth_principal", secret=True))
+
+
+def test_a_failed_wait_reports_the_last_state_with_its_secrets_masked(emu):
+    cluster = emu.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    role = "arn:aws:iam::123456789012:role/logs"
+    run(emu, SecretExport, cluster="orders-db", type="AWS_CLOUDWATCH", auth_principal=role)
+    emu.control("POST", "clusters/%s/records/log_export/config" % cluster["id"], {"status": "ENABLE_FAILED"})
+    with pytest.raises(WaitTimeout) as info:
+        run(emu, SecretExport, cluster="orders-db", type="AWS_CLOUDWATCH")
+    assert str(info.value) == "log export of cluster orders-db failed: status ENABLE_FAILED"
+    assert info.value.last["status"] == "ENABLE_FAILED" and info.value.last["spec"]["auth_principal"] == "********"

@@ -1,0 +1,330 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module_utils is PRIVATE and should only be used by this collection. Breaking
+# changes can occur at any time.
+
+"""A cluster's managed backups and what is made of them (descriptions for the kit): the
+backup configuration (``BackupConfig``, a Singleton every cluster has), the backups (a
+listing with time filters) and restores (``Restores``, an Operation started once and
+followed to its end), with the info functions of cockroach_backup_info and
+cockroach_restore_info."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+import re
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, path_segment
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.operation import Operation
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
+
+#: The values the service accepts (NOTES.md: frequency_minutes, retention_days).
+FREQUENCIES = (5, 10, 15, 30, 60, 240, 1440)
+RETENTIONS = (2, 7, 30, 90, 365)
+CONFIG_OPTIONS = ("enabled", "frequency_minutes", "retention_days")
+RESTORE_TYPES = ("CLUSTER", "DATABASE", "TABLE")
+#: A restore is PENDING, then SUCCESS or FAILED (the service may also cancel one).
+RESTORE_DONE = Waiter("status", pending=("PENDING", "CANCELLING"), failed=("FAILED", "CANCELLED"))
+
+_RFC3339 = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$")
+
+
+# -- times ----------------------------------------------------------------------------------------
+
+def parse_time(value, option):
+    """``value`` (RFC 3339, such as 2026-11-28T10:00:00Z) as an aware datetime in UTC;
+    InvalidInput naming ``option`` when it is not one."""
+    match = _RFC3339.match(str(value).strip())
+    try:
+        if not match:
+            raise ValueError(value)
+        year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+        fraction = match.group(7)
+        micro = int(round(float(fraction) * 1000000)) if fraction else 0
+        moment = datetime.datetime(year, month, day, hour, minute, second, min(micro, 999999),
+                                   tzinfo=datetime.timezone.utc)
+        if match.group(9):
+            offset = datetime.timedelta(hours=int(match.group(10)), minutes=int(match.group(11)))
+            moment = moment - offset if match.group(9) == "+" else moment + offset
+        return moment
+    except (ValueError, OverflowError):
+        raise InvalidInput("%s must be an RFC 3339 time such as 2026-11-28T10:00:00Z, got %r" % (option, value))
+
+
+def api_time(moment):
+    """An aware datetime as the API writes times: UTC with a Z."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def time_query(params):
+    """The ``start_time`` / ``end_time`` filters of a listing, checked (an end before the
+    start is refused) and written as the API writes times."""
+    bounds = dict((option, parse_time(params[option], option)) for option in ("start_time", "end_time")
+                  if params.get(option) is not None)
+    if len(bounds) == 2 and bounds["end_time"] < bounds["start_time"]:
+        raise InvalidInput("end_time %s is before start_time %s" % (params["end_time"], params["start_time"]))
+    return dict((option, api_time(moment)) for option, moment in bounds.items())
+
+
+def _api_moment(value):
+    """A time the API returned, or None when there is none or it cannot be read."""
+    try:
+        return parse_time(value, "time") if value else None
+    except InvalidInput:
+        return None
+
+
+# -- the backup configuration ---------------------------------------------------------------------
+
+class BackupConfig(Singleton):
+    """``/clusters/{id}/backups-config``: every cluster has one (GET answers the defaults),
+    PATCH changes the fields it is sent; it cannot be removed. The contract's objects have
+    no ``enabled``; the service (and the emulator) have it."""
+
+    kind = "backup_config"
+    noun = "backup configuration"
+    scope = ClusterScope
+    path = "backups-config"
+    create_method = update_method = "PATCH"  # there is nothing to create: it always exists
+    delete_method = None
+    initial = {"enabled": True, "frequency_minutes": 60, "retention_days": 30}  # a new cluster's
+    fields = Fields(
+        Field("enabled", default=True),
+        Field("frequency_minutes"),
+        Field("retention_days"),
+    )
+
+    def check_input(self):
+        super(BackupConfig, self).check_input()
+        params = self.params
+        if all(params.get(option) is None for option in CONFIG_OPTIONS):
+            raise InvalidInput("give at least one of %s: the task manages only what it sets" % ", ".join(CONFIG_OPTIONS))
+        for option, accepted, unit in (("frequency_minutes", FREQUENCIES, "minutes"),
+                                       ("retention_days", RETENTIONS, "days")):
+            value = params.get(option)
+            if value is not None and value not in accepted:
+                raise InvalidInput("%s must be one of %s (%s; the service accepts no other), got %r"
+                                   % (option, ", ".join(str(v) for v in accepted), unit, value))
+
+    def predict_create(self):
+        """The cluster answered 404 (it never should): the configuration as a change would make it."""
+        values = dict(self.initial)
+        values.update(self.wanted())
+        return values
+
+
+# -- backups --------------------------------------------------------------------------------------
+
+class Backups(Collection):
+    """``/clusters/{id}/backups``: ``{id, as_of_time}`` each, oldest first, filtered by
+    ``start_time`` (inclusive) and ``end_time`` (exclusive)."""
+
+    kind = "backup"
+    scope = ClusterScope
+    path = "backups"
+    items = "backups"
+    key = "id"
+    item_key = "id"
+
+
+def backup_info(ctx):
+    """What cockroach_backup_info runs: every backup of the cluster within the time filters."""
+    return listing_info(ctx, Backups, "backups", key_option=None, query=time_query(ctx.params))
+
+
+# -- restores -------------------------------------------------------------------------------------
+
+def _objects(objects):
+    """Restore objects as compared: without unset keys, sorted."""
+    cleaned = [clean(dict((k, o.get(k)) for k in ("database", "schema", "table"))) for o in objects or []]
+    return sorted(cleaned, key=lambda o: (o.get("database") or "", o.get("schema") or "", o.get("table") or ""))
+
+
+def _target(value, task=None):
+    """The task's target as the API takes it: ``{type, objects?}``."""
+    target = {"type": (value or {}).get("type") or "CLUSTER"}
+    objects = _objects((value or {}).get("objects"))
+    if objects:
+        target["objects"] = objects
+    return target
+
+
+def _api_target(value):
+    return _target(value)
+
+
+class Restores(Operation):
+    """``/clusters/{id}/restores``: POST ``{backup_id, target?}`` starts one (PENDING, then
+    SUCCESS or FAILED); the service runs one at a time (409 otherwise).
+
+    "The same" restore (never started twice): a listed restore of the same backup and
+    target that is still running, or that was started at or after the task's ``not_before``
+    (any time, without it). A restore listed without its target counts by its ``type``; one
+    listed without its backup (see ``same_backup``) or its type counts as the same."""
+
+    kind = "restore"
+    scope = ClusterScope
+    path = "restores"
+    items = "restores"
+    key = "backup_id"
+    ready_waiter = RESTORE_DONE
+    required_to_create = ("backup_id",)
+    fields = Fields(
+        Field("backup_id"),
+        Field("target", normalize=_target, from_api=_api_target),
+    )
+
+    def __init__(self, ctx):
+        super(Restores, self).__init__(ctx)
+        self.backup = None  # the backup to restore, once read (at start)
+        self._backups = None
+
+    # -- input ---------------------------------------------------------------------------------
+    def check_input(self):
+        super(Restores, self).check_input()
+        params = self.params
+        if not (params.get("backup_id") or "").strip():
+            raise InvalidInput("backup_id must not be empty: give the id of a backup (cockroach_backup_info lists them)")
+        if params.get("not_before") is not None:
+            parse_time(params["not_before"], "not_before")
+        target = params.get("target")
+        if target is None:
+            return
+        kind = target.get("type") or "CLUSTER"
+        objects = target.get("objects") or []
+        if kind == "CLUSTER":
+            if objects:
+                raise InvalidInput("a CLUSTER restore restores the whole cluster: leave target.objects out, or use "
+                                   "target.type DATABASE or TABLE")
+            return
+        if not objects:
+            raise InvalidInput("a %s restore needs target.objects: the %s to restore"
+                               % (kind, "databases" if kind == "DATABASE" else "tables"))
+        for index, obj in enumerate(objects):
+            where = "target.objects[%d]" % index
+            if not (obj.get("database") or "").strip():
+                raise InvalidInput("%s needs a database" % where)
+            if kind == "TABLE" and not (obj.get("table") or "").strip():
+                raise InvalidInput("%s needs a table: a TABLE restore restores tables" % where)
+            if kind == "DATABASE" and (obj.get("table") or obj.get("schema")):
+                raise InvalidInput("%s names a %s, but a DATABASE restore restores whole databases: use target.type "
+                                   "TABLE" % (where, "table" if obj.get("table") else "schema"))
+        if len(_objects(objects)) != len(set(tuple(sorted(o.items())) for o in _objects(objects))):
+            raise InvalidInput("target.objects must not name the same object twice")
+
+    @property
+    def not_before(self):
+        value = self.params.get("not_before")
+        return parse_time(value, "not_before") if value is not None else None
+
+    # -- which restore is this task's ----------------------------------------------------------
+    def backups(self):
+        """The cluster's backups (one listing, read once)."""
+        if self._backups is None:
+            self._backups = self.client.list_all("%s/backups" % self.scope.path, "backups")
+        return self._backups
+
+    def same_backup(self, item):
+        """Whether ``item`` restores the task's backup. The contract's restores do not promise
+        ``backup_id``: without it, ``backup_end_time`` is compared with the backup's time (one
+        listing of the backups); a restore that says neither counts as the same (never twice)."""
+        if item.get("backup_id") is not None:
+            return item["backup_id"] == self.params["backup_id"]
+        if item.get("backup_end_time") is None:
+            return True
+        backup = next((b for b in self.backups() if b.get("id") == self.params["backup_id"]), None)
+        if backup is None:
+            return True  # not listed any more: its time is unknown
+        return _api_moment(item["backup_end_time"]) == _api_moment(backup.get("as_of_time"))
+
+    def same_target(self, item):
+        """Whether ``item`` restores the task's target; one that says nothing of it counts as the same."""
+        wanted = _target(self.params.get("target"))
+        if item.get("target") is not None:
+            return _api_target(item["target"]) == wanted
+        if item.get("type") is None:
+            return True
+        return item["type"] == wanted["type"]
+
+    def same(self, item):
+        if not self.same_target(item) or not self.same_backup(item):
+            return False
+        if RESTORE_DONE.busy(item) or self.not_before is None:
+            return True
+        started = _api_moment(item.get("created_at"))
+        return started is not None and started >= self.not_before
+
+    def describe(self, item):
+        """``restore 1b2c... of backup 9f8e... on cluster orders-db``."""
+        return "restore %s%s of backup %s on %s" % (
+            item.get("id") or "", "" if item.get("id") else "(new)", self.params["backup_id"], self.scope.describe())
+
+    def failed_message(self, item):
+        return ("%s failed: status %s (started %s). This task does not start it again: to try again, set not_before "
+                "to a time after %s" % (self.describe(item), RESTORE_DONE.status(item), item.get("created_at"),
+                                        item.get("created_at")))
+
+    def wait_ready(self, resource):
+        return self.wait_for_ready(resource, self.member_path(resource), self.describe(resource))
+
+    # -- before starting one -------------------------------------------------------------------
+    def validate(self, current):
+        super(Restores, self).validate(current)
+        if current is not None or self.scope.missing:
+            return
+        running = [r for r in self.listing() if RESTORE_DONE.busy(r)]
+        if running:
+            raise InvalidInput("restore %s (of backup %s) is still %s on %s, and the service runs one restore at a "
+                               "time: wait until it ends, then run this task again"
+                               % (running[-1].get("id"), running[-1].get("backup_id"),
+                                  RESTORE_DONE.status(running[-1]), self.scope.describe()))
+        backups = self.backups()
+        self.backup = next((b for b in backups if b.get("id") == self.params["backup_id"]), None)
+        if self.backup is None:
+            raise InvalidInput("backup %s is not among the %d backups of %s (backups past their retention are gone); "
+                               "cockroach_backup_info lists them" % (self.params["backup_id"], len(backups),
+                                                                     self.scope.describe()))
+
+    def predict_start(self):
+        predicted = self.predict_create()
+        predicted.update(cluster_id=None if self.scope.missing else self.scope.cluster_id,
+                         type=_target(self.params.get("target"))["type"],
+                         status="SUCCESS" if self.waiting else "PENDING")
+        if self.backup is not None:
+            predicted["backup_end_time"] = self.backup.get("as_of_time")
+        return clean(predicted)
+
+    def start_body(self):
+        body = {"backup_id": self.params["backup_id"]}
+        if self.params.get("target") is not None:
+            body["target"] = _target(self.params["target"])
+        return body
+
+
+def restore_info(ctx):
+    """What cockroach_restore_info runs: one restore by ``id``, or every restore of the
+    cluster within the time filters (oldest first)."""
+    params = ctx.params
+    if params.get("id") is None:
+        return listing_info(ctx, Restores, "restores", key_option=None, query=time_query(params))
+    if not params["id"].strip():
+        raise InvalidInput("id must not be empty: leave it out to list every restore")
+    if params.get("start_time") is not None or params.get("end_time") is not None:
+        raise InvalidInput("start_time and end_time filter the listing: leave them out with id")
+    reader = Restores(ctx)
+    reader.scope.check_input()
+    found = reader.read("%s/%s" % (reader.base, path_segment(params["id"])))  # None on 404
+    if found is None and _clusters.looks_like_id(params["cluster"]):
+        # An unknown cluster given by id answers 404 too: reading it fails with a message that names it.
+        _clusters.require_cluster(ctx.client, params["cluster"])
+    return {"changed": False, "restores": [found] if found is not None else []}

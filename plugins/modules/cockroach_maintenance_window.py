@@ -1,0 +1,127 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: cockroach_maintenance_window
+short_description: Set when CockroachDB Cloud may maintain and upgrade a cluster
+version_added: 0.2.0
+description:
+  - Sets the weekly maintenance window of a cluster (a day of the week and an hour in UTC,
+    and how long it lasts), or removes it so that the service's own schedule applies.
+  - The API replaces the whole window with each change; options the task leaves out keep
+    their current value (they are sent as they are).
+  - Any cluster plan may have a window.
+author:
+  - CockroachDB Cloud collection maintainers (@cockroachdb)
+extends_documentation_fragment:
+  - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.CLUSTER
+  - cockroachdb.cloud.cockroach.WAIT
+  - cockroachdb.cloud.cockroach.ACTIONGROUP
+  - cockroachdb.cloud.cockroach.CHECK_MODE_DIFF
+options:
+  state:
+    description:
+      - V(present) sets the window, V(absent) removes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  day_of_week:
+    description:
+      - Day the window starts, V(0) (Sunday) to V(6) (Saturday). Checked before any request.
+      - Required to set a window where there is none.
+    type: int
+  start_hour:
+    description:
+      - Hour of the day (UTC) the window starts, V(0) to V(23). Checked before any request.
+      - Required to set a window where there is none.
+    type: int
+  duration_hours:
+    description:
+      - How many hours the window lasts, V(1) to V(168) (a week). By default the service's.
+      - The API takes it as a duration in seconds (C(window_duration), such as C(21600s)).
+    type: int
+  wait_timeout:
+    description:
+      - Seconds to wait for a cluster that is being created or changed before the change.
+    type: int
+    default: 600
+notes:
+  - A no-op costs one read of the window (plus one listing of the clusters when O(cluster)
+    is a name).
+  - M(cockroachdb.cloud.cockroach_cluster_info) shows the window with
+    O(cockroachdb.cloud.cockroach_cluster_info#module:details=[maintenance_window]).
+seealso:
+  - module: cockroachdb.cloud.cockroach_version_deferral
+  - module: cockroachdb.cloud.cockroach_cluster_info
+"""
+
+EXAMPLES = r"""
+- name: Maintain the cluster on Sundays from 02:00 UTC, for 6 hours
+  cockroachdb.cloud.cockroach_maintenance_window:
+    cluster: orders-prod
+    day_of_week: 0
+    start_hour: 2
+    duration_hours: 6
+
+- name: Move it to 04:00 (the day and the duration stay)
+  cockroachdb.cloud.cockroach_maintenance_window:
+    cluster: orders-prod
+    start_hour: 4
+
+- name: Go back to the service's schedule
+  cockroachdb.cloud.cockroach_maintenance_window:
+    cluster: orders-prod
+    state: absent
+"""
+
+RETURN = r"""
+maintenance_window:
+  description:
+    - The window as the API returns it, after the change; in check mode, the predicted one.
+      Empty when O(state=absent).
+  returned: always
+  type: dict
+  contains:
+    day_of_week:
+      description: Day the window starts, 0 (Sunday) to 6 (Saturday).
+      type: int
+    start_hour:
+      description: Hour of the day (UTC) the window starts.
+      type: int
+    window_duration:
+      description: How long the window lasts, in seconds with an C(s) (C(21600s)), when set.
+      type: str
+  sample:
+    day_of_week: 0
+    start_hour: 2
+    window_duration: 21600s
+"""
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import MaintenanceWindow
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+
+ARGUMENT_SPEC = cluster_argument_spec(
+    600,
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    day_of_week=dict(type="int"),
+    start_hour=dict(type="int"),
+    duration_hours=dict(type="int"),
+)
+
+
+TASK = ModuleTask(ARGUMENT_SPEC, MaintenanceWindow.task)
+
+
+def main():
+    TASK.main()
+
+
+if __name__ == "__main__":
+    main()

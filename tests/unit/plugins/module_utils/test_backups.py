@@ -1,0 +1,379 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) cockroachdb.cloud contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""_backups on the in-process emulator: the backup configuration (changes, check mode, the
+values the service accepts), the backups with time filters, and restores (started once,
+followed, never started twice, failures) with cockroach_restore_info."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+
+import pytest
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import (
+    BackupConfig,
+    Restores,
+    api_time,
+    backup_info,
+    parse_time,
+    restore_info,
+    time_query,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.modules import (
+    cockroach_backup_config,
+    cockroach_backup_info,
+    cockroach_restore,
+    cockroach_restore_info,
+)
+
+UNKNOWN_ID = "00000000-0000-4000-8000-0000000000b1"
+
+
+def task(module, **given):
+    """The task's parameters as ``module``'s argument spec makes them."""
+    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC, **module.TASK.module_options).validate(given)
+    assert not validated.error_messages, validated.error_messages
+    return validated.validated_parameters
+
+
+def config(emulator, check_mode=False, **given):
+    given.setdefault("cluster", "orders-db")
+    return BackupConfig(emulator.context(task(cockroach_backup_config, **given), check_mode=check_mode)).run()
+
+
+def restore(emulator, check_mode=False, **given):
+    given.setdefault("cluster", "orders-db")
+    return Restores(emulator.context(task(cockroach_restore, **given), check_mode=check_mode)).run()
+
+
+def backups(emulator, **given):
+    given.setdefault("cluster", "orders-db")
+    return backup_info(emulator.context(task(cockroach_backup_info, **given)))["backups"]
+
+
+def restores(emulator, **given):
+    given.setdefault("cluster", "orders-db")
+    return restore_info(emulator.context(task(cockroach_restore_info, **given)))["restores"]
+
+
+@pytest.fixture
+def orders_db(emulator):
+    """A dedicated cluster with five hourly backups; ``base`` is its path."""
+    cluster = emulator.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    emulator.clock.sleep(4 * 3600)
+    cluster["base"] = "/api/v1/clusters/%s" % cluster["id"]
+    return cluster
+
+
+# -- the backup configuration ---------------------------------------------------------------------------
+
+def test_config_change_rerun_and_the_fields_it_sends(emulator, orders_db):
+    path = orders_db["base"] + "/backups-config"
+    mark = emulator.mark()
+    predicted = config(emulator, check_mode=True, frequency_minutes=15, retention_days=7)
+    assert emulator.operations(mark) == ["ListClusters", "GetBackupConfiguration"]
+    mark = emulator.mark()
+    changed = config(emulator, frequency_minutes=15, retention_days=7)
+    assert emulator.sent(mark) == [("UpdateBackupConfiguration", path, {"frequency_minutes": 15, "retention_days": 7})]
+    assert changed["backup_config"] == {"cluster_id": orders_db["id"], "enabled": True, "frequency_minutes": 15,
+                                        "retention_days": 7}
+    assert changed["diff"] == {"before": {"frequency_minutes": 60, "retention_days": 30},
+                               "after": {"frequency_minutes": 15, "retention_days": 7}}
+    assert predicted == changed
+
+    mark = emulator.mark()
+    again = config(emulator, frequency_minutes=15, retention_days=7)
+    assert again["changed"] is False and emulator.operations(mark) == ["ListClusters", "GetBackupConfiguration"]
+
+    mark = emulator.mark()
+    off = config(emulator, enabled=False, frequency_minutes=15)
+    assert emulator.sent(mark) == [("UpdateBackupConfiguration", path, {"enabled": False})]  # only what differs
+    assert off["diff"] == {"before": {"enabled": True, "frequency_minutes": 15},
+                           "after": {"enabled": False, "frequency_minutes": 15}}
+
+
+def test_check_mode_on_a_cluster_not_created_yet_compares_with_a_new_clusters_configuration(emulator):
+    ctx = emulator.context(task(cockroach_backup_config, cluster="new-cluster", frequency_minutes=60), check_mode=True)
+    same = BackupConfig(ctx).run()
+    assert same["changed"] is False and len(ctx.warnings) == 1
+    other = config(emulator, check_mode=True, cluster="new-cluster", retention_days=90)
+    assert other["changed"] is True
+    assert other["backup_config"] == {"enabled": True, "frequency_minutes": 60, "retention_days": 90}
+
+
+@pytest.mark.parametrize("given, message", [
+    (dict(frequency_minutes=45),
+     "frequency_minutes must be one of 5, 10, 15, 30, 60, 240, 1440 (minutes; the service accepts no other), got 45"),
+    (dict(retention_days=14),
+     "retention_days must be one of 2, 7, 30, 90, 365 (days; the service accepts no other), got 14"),
+    (dict(cluster=""), "cluster must not be empty"),
+    (dict(), "give at least one of enabled, frequency_minutes, retention_days"),
+])
+def test_config_input_checks_need_no_request(emulator, given, message):
+    given.setdefault("cluster", "orders-db")
+    params = dict(dict((name, None) for name in cockroach_backup_config.ARGUMENT_SPEC), wait=True, wait_timeout=600)
+    params.update(given)  # past the argument spec's choices: the description checks them too
+    mark = emulator.mark()
+    with pytest.raises(InvalidInput) as info:
+        BackupConfig(emulator.context(params)).run()
+    assert str(info.value).startswith(message)
+    assert emulator.since(mark) == []
+
+
+def test_the_argument_spec_refuses_other_values_and_no_option_at_all():
+    for given in (dict(frequency_minutes=45), dict(retention_days=14), dict(frequency_minutes="hourly"), dict()):
+        validated = ArgumentSpecValidator(cockroach_backup_config.ARGUMENT_SPEC,
+                                          **cockroach_backup_config.TASK.module_options).validate(
+            dict(given, cluster="orders-db"))
+        assert validated.error_messages, given
+
+
+# -- backups ---------------------------------------------------------------------------------------------
+
+def test_backups_every_page_with_time_filters(emulator, orders_db):
+    path = orders_db["base"] + "/backups"
+    every = backups(emulator)
+    assert len(every) == 5 and every == sorted(every, key=lambda b: b["as_of_time"])
+    mark = emulator.mark()
+    some = backups(emulator, start_time=every[1]["as_of_time"], end_time=every[3]["as_of_time"])
+    assert some == every[1:3]
+    assert emulator.queries(mark) == [("/api/v1/clusters", {"pagination.limit": "500"}), (path, {
+        "start_time": every[1]["as_of_time"], "end_time": every[3]["as_of_time"], "pagination.limit": "500"})]
+    # An offset is turned into UTC.
+    start = parse_time(every[2]["as_of_time"], "start_time")
+    shifted = start.astimezone(datetime.timezone(datetime.timedelta(hours=2)))
+    assert backups(emulator, start_time=shifted.isoformat()) == every[2:]
+
+
+@pytest.mark.parametrize("given, message", [
+    (dict(start_time="yesterday"), "start_time must be an RFC 3339 time such as 2026-11-28T10:00:00Z, got 'yesterday'"),
+    (dict(end_time="2026-13-01T00:00:00Z"), "end_time must be an RFC 3339 time"),
+    (dict(start_time="2026-11-28T10:00:00Z", end_time="2026-11-28T09:00:00Z"),
+     "end_time 2026-11-28T09:00:00Z is before start_time 2026-11-28T10:00:00Z"),
+])
+def test_time_filters_are_checked_before_any_request(emulator, orders_db, given, message):
+    mark = emulator.mark()
+    with pytest.raises(InvalidInput) as info:
+        backups(emulator, **given)
+    assert str(info.value).startswith(message)
+    assert emulator.since(mark) == []
+
+
+def test_time_query_writes_utc():
+    assert time_query({"start_time": "2026-11-28T11:30:00.5+01:00", "end_time": None}) == {
+        "start_time": "2026-11-28T10:30:00.500000Z"}
+
+
+def test_backups_of_an_unknown_cluster_is_an_error_that_names_it(emulator):
+    with pytest.raises(ClusterNotFound, match="^no cluster with id %s$" % UNKNOWN_ID):
+        backups(emulator, cluster=UNKNOWN_ID)
+
+
+# -- restores ---------------------------------------------------------------------------------------------
+
+def test_a_restore_is_started_once_followed_and_never_started_again(emulator, orders_db):
+    path = orders_db["base"] + "/restores"
+    backup = backups(emulator)[-1]
+    mark = emulator.mark()
+    predicted = restore(emulator, check_mode=True, backup_id=backup["id"])
+    assert emulator.operations(mark) == ["ListClusters", "ListRestores", "ListBackups"]
+    mark = emulator.mark()
+    started = restore(emulator, backup_id=backup["id"])
+    assert emulator.sent(mark) == [("CreateRestore", path, {"backup_id": backup["id"]})]
+    restore_path = "%s/%s" % (path, started["restore"]["id"])
+    assert emulator.since(mark)[-2:] == [("GET", restore_path, 200), ("GET", restore_path, 200)]  # PENDING, SUCCESS
+    assert started["changed"] is True and started["restore"]["status"] == "SUCCESS"
+    assert started["restore"]["backup_end_time"] == backup["as_of_time"]
+    assert started["diff"] == predicted["diff"] == {"before": {}, "after": {"backup_id": backup["id"]}}
+    volatile = ("id", "created_at", "completion_percent")
+    assert dict((k, v) for k, v in predicted["restore"].items() if k not in volatile) == \
+        dict((k, v) for k, v in started["restore"].items() if k not in volatile)
+
+    mark = emulator.mark()
+    again = restore(emulator, backup_id=backup["id"])
+    assert again["changed"] is False and again["restore"] == started["restore"]
+    assert again["diff"]["before"] == again["diff"]["after"] == {"backup_id": backup["id"]}
+    assert emulator.operations(mark) == ["ListClusters", "ListRestores"]
+    assert restores(emulator) == [started["restore"]]
+
+
+def test_not_before_lets_the_same_backup_be_restored_again_once(emulator, orders_db):
+    backup = backups(emulator)[0]
+    first = restore(emulator, backup_id=backup["id"])["restore"]
+    emulator.clock.sleep(600)
+    later = api_time(parse_time(first["created_at"], "created_at") + datetime.timedelta(seconds=1))
+    mark = emulator.mark()
+    second = restore(emulator, backup_id=backup["id"], not_before=later)
+    assert second["changed"] is True and second["restore"]["id"] != first["id"]
+    assert emulator.mutations(mark) == ["CreateRestore"]
+    mark = emulator.mark()
+    assert restore(emulator, backup_id=backup["id"], not_before=later)["restore"]["id"] == second["restore"]["id"]
+    assert restore(emulator, backup_id=backup["id"])["restore"]["id"] == second["restore"]["id"]  # the newest
+    assert emulator.mutations(mark) == []
+
+
+def test_another_target_is_another_restore(emulator, orders_db):
+    backup = backups(emulator)[-1]
+    whole = restore(emulator, backup_id=backup["id"])
+    tables = dict(type="TABLE", objects=[{"database": "orders", "table": "items"},
+                                         {"database": "orders", "schema": "public", "table": "bills"}])
+    mark = emulator.mark()
+    predicted = restore(emulator, check_mode=True, backup_id=backup["id"], target=tables)
+    started = restore(emulator, backup_id=backup["id"], target=tables)
+    sent_target = {"type": "TABLE", "objects": [{"database": "orders", "table": "items"},  # sorted, no schema first
+                                                {"database": "orders", "schema": "public", "table": "bills"}]}
+    assert emulator.sent(mark) == [("CreateRestore", orders_db["base"] + "/restores",
+                                    {"backup_id": backup["id"], "target": sent_target})]
+    assert started["restore"]["id"] != whole["restore"]["id"] and started["restore"]["type"] == "TABLE"
+    assert started["diff"] == predicted["diff"] == {"before": {}, "after": {"backup_id": backup["id"],
+                                                                            "target": sent_target}}
+    mark = emulator.mark()
+    tables["objects"].reverse()  # the order does not matter
+    assert restore(emulator, backup_id=backup["id"], target=tables)["changed"] is False
+    assert restore(emulator, backup_id=backup["id"], target={"type": "CLUSTER"})["changed"] is False
+    assert emulator.mutations(mark) == []
+
+
+def test_a_running_restore_is_followed_and_blocks_another(emulator, orders_db):
+    first, second = backups(emulator)[-2:]
+    started = restore(emulator, backup_id=first["id"], wait=False)
+    assert started["restore"]["status"] == "PENDING"
+    mark = emulator.mark()
+    with pytest.raises(InvalidInput) as busy:
+        restore(emulator, check_mode=True, backup_id=second["id"])
+    assert str(busy.value) == ("restore %s (of backup %s) is still PENDING on cluster orders-db, and the service runs "
+                               "one restore at a time: wait until it ends, then run this task again"
+                               % (started["restore"]["id"], first["id"]))
+    with pytest.raises(InvalidInput, match="is still PENDING"):
+        restore(emulator, backup_id=second["id"])
+    followed = restore(emulator, backup_id=first["id"], not_before="2099-01-01T00:00:00Z")  # running: it counts
+    assert followed["changed"] is False and followed["restore"]["status"] == "SUCCESS"
+    assert emulator.mutations(mark) == []
+
+
+def test_a_backup_that_is_not_listed_is_refused_before_any_change(emulator, orders_db):
+    for check_mode in (True, False):
+        mark = emulator.mark()
+        with pytest.raises(InvalidInput, match="^backup no-such-backup is not among the 5 backups of cluster orders-db "
+                                               r"\(backups past their retention are gone\); cockroach_backup_info"):
+            restore(emulator, check_mode=check_mode, backup_id="no-such-backup")
+        assert emulator.mutations(mark) == []
+
+
+def test_a_restore_that_fails_ends_the_task_clearly_and_is_not_started_again(emulator, orders_db):
+    backup = backups(emulator)[-1]
+
+    def fail_it(_seconds):
+        for item in emulator.children(orders_db["id"], "restores").values():
+            if item.get("_then"):
+                item["_then"] = {"status": "FAILED"}
+
+    emulator.clock.on_sleep = fail_it
+    with pytest.raises(WaitTimeout) as info:
+        restore(emulator, backup_id=backup["id"])
+    failed = info.value.result["restore"]
+    assert str(info.value) == "restore %s of backup %s on cluster orders-db failed: status FAILED" % (
+        failed["id"], backup["id"])
+    assert info.value.result["changed"] is True and failed["status"] == "FAILED"
+    emulator.clock.on_sleep = None
+    for check_mode in (True, False):
+        mark = emulator.mark()
+        with pytest.raises(WaitTimeout) as again:
+            restore(emulator, check_mode=check_mode, backup_id=backup["id"])
+        assert str(again.value) == (
+            "restore %s of backup %s on cluster orders-db failed: status FAILED (started %s). This task does not "
+            "start it again: to try again, set not_before to a time after %s"
+            % (failed["id"], backup["id"], failed["created_at"], failed["created_at"]))
+        assert emulator.mutations(mark) == []
+    retried = restore(emulator, backup_id=backup["id"], not_before=failed["created_at"][:19] + ".5Z")
+    assert retried["changed"] is True and retried["restore"]["status"] == "SUCCESS"
+
+
+@pytest.mark.parametrize("given, message", [
+    (dict(backup_id=" "), "backup_id must not be empty"),
+    (dict(backup_id="b", not_before="last week"), "not_before must be an RFC 3339 time"),
+    (dict(backup_id="b", target={"type": "CLUSTER", "objects": [{"database": "orders"}]}),
+     "a CLUSTER restore restores the whole cluster: leave target.objects out"),
+    (dict(backup_id="b", target={"type": "DATABASE"}), "a DATABASE restore needs target.objects: the databases"),
+    (dict(backup_id="b", target={"type": "TABLE", "objects": [{"database": "orders"}]}),
+     "target.objects[0] needs a table: a TABLE restore restores tables"),
+    (dict(backup_id="b", target={"type": "DATABASE", "objects": [{"database": "orders", "table": "t"}]}),
+     "target.objects[0] names a table, but a DATABASE restore restores whole databases"),
+    (dict(backup_id="b", target={"type": "DATABASE", "objects": [{"database": " "}]}),
+     "target.objects[0] needs a database"),
+    (dict(backup_id="b", target={"type": "DATABASE", "objects": [{"database": "a"}, {"database": "a"}]}),
+     "target.objects must not name the same object twice"),
+    (dict(backup_id="b", cluster=""), "cluster must not be empty"),
+])
+def test_restore_input_checks_need_no_request(emulator, given, message):
+    mark = emulator.mark()
+    with pytest.raises(InvalidInput) as info:
+        restore(emulator, **given)
+    assert str(info.value).startswith(message)
+    assert emulator.since(mark) == []
+
+
+def test_check_mode_on_a_cluster_not_created_yet_predicts_with_a_warning(emulator):
+    ctx = emulator.context(task(cockroach_restore, cluster="new-cluster", backup_id="b1"), check_mode=True)
+    result = Restores(ctx).run()
+    assert result["changed"] is True
+    assert result["restore"] == {"backup_id": "b1", "type": "CLUSTER", "status": "SUCCESS"}
+    assert len(ctx.warnings) == 1
+
+
+# -- cockroach_restore_info -------------------------------------------------------------------------------------
+
+def test_restore_info_lists_filters_and_reads_one(emulator, orders_db):
+    listed = backups(emulator)
+    first = restore(emulator, backup_id=listed[0]["id"])["restore"]
+    emulator.clock.sleep(3600)
+    second = restore(emulator, backup_id=listed[1]["id"])["restore"]
+    assert restores(emulator) == [first, second]
+    assert restores(emulator, start_time=second["created_at"]) == [second]
+    assert restores(emulator, end_time=second["created_at"]) == [first]
+    mark = emulator.mark()
+    assert restores(emulator, cluster=orders_db["id"], id=first["id"]) == [first]
+    assert emulator.operations(mark) == ["GetRestore"]
+    mark = emulator.mark()
+    assert restores(emulator, cluster=orders_db["id"], id="no-such-restore") == []
+    assert emulator.operations(mark) == ["GetRestore", "GetCluster"]
+    with pytest.raises(ClusterNotFound, match="^no cluster with id %s$" % UNKNOWN_ID):
+        restores(emulator, cluster=UNKNOWN_ID, id=first["id"])
+    with pytest.raises(InvalidInput, match="^id must not be empty"):
+        restores(emulator, id=" ")
+
+
+def test_a_listed_restore_that_does_not_name_its_backup_is_recognised_by_the_backups_time(emulator, orders_db):
+    first, second = backups(emulator)[-2:]
+    done = restore(emulator, backup_id=first["id"])["restore"]
+    record = emulator.children(orders_db["id"], "restores")[done["id"]]
+    del record["backup_id"]  # the contract's restores do not promise it
+    mark = emulator.mark()
+    again = restore(emulator, backup_id=first["id"])
+    assert again["changed"] is False and again["restore"]["id"] == done["id"]
+    assert emulator.operations(mark) == ["ListClusters", "ListRestores", "ListBackups"]
+    other = restore(emulator, backup_id=second["id"])  # another backup's time: another restore
+    assert other["changed"] is True and emulator.mutations(mark) == ["CreateRestore"]
+
+
+def test_a_listed_restore_that_says_neither_backup_nor_type_counts_as_the_same(emulator, orders_db):
+    first, second = backups(emulator)[-2:]
+    done = restore(emulator, backup_id=first["id"])["restore"]
+    record = emulator.children(orders_db["id"], "restores")[done["id"]]
+    for field in ("backup_id", "backup_end_time", "type"):
+        del record[field]
+    mark = emulator.mark()
+    databases = {"type": "DATABASE", "objects": [{"database": "x"}]}
+    for given in (dict(backup_id=second["id"]), dict(backup_id=first["id"], target=databases)):
+        assert restore(emulator, **given)["restore"]["id"] == done["id"]  # never twice: it cannot tell
+    assert restore(emulator, backup_id=second["id"], not_before="2999-01-01T00:00:00Z")["changed"] is True
+    assert emulator.mutations(mark) == ["CreateRestore"]
