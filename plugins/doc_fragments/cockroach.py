@@ -58,8 +58,8 @@ notes:
   - Calls are retried on HTTP 429 (after C(Retry-After)), 502, 503 and 504, timeouts and
     connection resets, with exponential backoff, up to 6 attempts within two minutes. A change
     whose answer is lost (a 502-504, a timeout or a dropped connection after it was sent) is
-    read back before it is sent again, so that it takes effect once: a retry never creates a
-    second resource. A refused connection or a host name that does not resolve is retried once
+    read back before it is sent again, so that it takes effect once (a retry never creates a
+    second resource). A refused connection or a host name that does not resolve is retried once
     after half a second, then fails. A wait polls on through such failures until its time is up.
   - Set these options once for all modules of the collection with
     C(module_defaults) and the action group C(group/cockroachdb.cloud.all).
@@ -124,6 +124,23 @@ options:
       - A cluster that does not exist is an error that names it.
     type: str
     required: true
+"""
+
+    GRANTEE = r"""
+options:
+  user:
+    description:
+      - The person, by email (looked up with one request, without regard to case) or by user
+        id. A service account may also be given by its id here.
+      - Exactly one of O(user) and O(service_account) is required.
+    type: str
+  service_account:
+    description:
+      - The service account, by name (one listing of the service accounts; the name must name
+        one account only) or by id.
+      - In check mode, a service account that does not exist yet counts as a new one without
+        roles (an earlier task would create it), with a warning.
+    type: str
 """
 
     ACTIONGROUP = r"""
