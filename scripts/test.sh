@@ -213,9 +213,20 @@ run_integration() (
   pyver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
   # --local: targets run with the venv's Python (modules need requests), on this host.
   rc=0
+  # At -vvvv (every result, diff and invocation shown), into a log that no secret may be in
+  # (tests/contract/secrets_scan.py); the console gets the progress and the failures.
+  local vlog="$ROOT/tests/output/integration-vvvv.log"
+  mkdir -p "$(dirname "$vlog")"
   # INTEGRATION_TARGETS="a b" runs only those targets (all by default).
   # shellcheck disable=SC2086
-  (cd "$COLL" && ansible-test integration --local --python "$pyver" --color no ${INTEGRATION_TARGETS:-}) || rc=$?
+  (cd "$COLL" && ansible-test integration -vvvv --local --python "$pyver" --color no ${INTEGRATION_TARGETS:-}) \
+    >"$vlog" 2>&1 || rc=$?
+  grep -E '^(Running .* integration test|[A-Za-z_.() -]+: .*(passed|converged|requests|lines|results)|FAILED|ERROR: )' "$vlog" || true
+  if [[ $rc -ne 0 ]]; then
+    echo "--- the last 300 lines of $vlog:"
+    tail -n 300 "$vlog"
+  fi
+  "$PY" tests/contract/secrets_scan.py "$vlog" "$url" "$COLL" || rc=$?
   # What the targets sent, and how many 429 answers (rate limit) they met on the way.
   "$PY" - "$url" <<'PYEOF' || true
 import json, sys, urllib.request

@@ -83,6 +83,7 @@ class Emulator:
         self._log_lock = threading.Lock()
         self._log_seq = 0
         self._validation_cache = {}
+        self.secrets_seen = set()  # see remember_secrets
 
     @property
     def admin_key(self):
@@ -118,6 +119,19 @@ class Emulator:
             self._log_seq += 1
             entry["seq"] = self._log_seq
             self.requests.append(entry)
+
+    def remember_secrets(self, value):
+        """Keep the secret values a request or an answer holds (passwords, keys), for the test
+        control that lets a test check that no output shows them. Memory only, never saved."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in SECRET_FIELDS and isinstance(item, str) and len(item) >= 6 and not item.startswith("*"):
+                    self.secrets_seen.add(item)
+                else:
+                    self.remember_secrets(item)
+        elif isinstance(value, list):
+            for item in value:
+                self.remember_secrets(item)
 
     def clear_request_log(self):
         with self._log_lock:
@@ -214,6 +228,9 @@ def _make_view(emu, op):
             status = 200
             if isinstance(answer, tuple):
                 answer, status = answer
+            if emu.config.test_controls:
+                emu.remember_secrets(body)
+                emu.remember_secrets(answer)
             if op.method in MUTATING:
                 _audit(emu, ctx, op, status)
                 emu.store.save()

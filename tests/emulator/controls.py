@@ -4,6 +4,7 @@ GET  health                 liveness
 POST reset                  back to a fresh organization (same admin key); clears the log
 POST seed                   {"clusters": N, "plan", "provider", "name_prefix"}: add clusters
 GET  requests[?since=SEQ]   the request log; DELETE requests clears it
+GET  secrets                 every secret seen in requests and answers (passwords, keys), and the admin key
 GET|PUT|DELETE faults       fault injection: {"rate", "seed", "kinds", "latency_ms", "methods", "operations"}
 GET|PATCH config            {"async_seconds", "rate_limit", "validate_responses"} at run time
 POST clusters/<id>/state    {"state", "operation_status"?, "upgrade_status"?}: force a cluster's
@@ -126,6 +127,10 @@ def blueprint(emu):
     def clear_requests():
         emu.clear_request_log()
         return json_response({"ok": True})
+
+    @bp.get("/secrets")
+    def get_secrets():
+        return json_response({"secrets": sorted(emu.secrets_seen | {emu.admin_key})})
 
     @bp.get("/faults")
     def get_faults():

@@ -85,3 +85,11 @@ def test_purge_clusters_by_name_prefix(api):
     assert api.ok(api.client.delete("/_emulator/clusters", query_string={"name_prefix": "gone"})) == {"removed": 3}
     listed = api.ok(api.get("/api/v1/clusters", query={"show_inactive": "true"}))["clusters"]
     assert [c["id"] for c in listed] == [kept["id"]]
+
+
+def test_the_secrets_seen_are_listed_for_leak_checks(api):
+    account = api.ok(api.post("/api/v1/service-accounts", {"name": "deployer"}))
+    created = api.ok(api.post("/api/v1/api-keys", {"name": "ci", "service_account_id": account["id"]}))
+    secrets = api.ok(api.client.get("/_emulator/secrets"))["secrets"]
+    assert created["secret"] in secrets and api.emulator.admin_key in secrets
+    assert "deployer" not in secrets

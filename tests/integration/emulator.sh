@@ -5,8 +5,14 @@
 #   start_emulator NAME [emulator options...]   starts one, returns once it listens;
 #                                               sets EMULATOR_URL and EMULATOR_KEY
 #   stop_emulators                              stops every one started (call it on EXIT)
+# Sourced without arguments, it sees the script's: a -v... among them sets ANSIBLE_VERBOSITY.
 
 EMULATOR_PIDS=()
+
+# ansible-test passes its verbosity to the script (./runme.sh -vvvv): the playbooks get it too.
+for __arg in "$@"; do
+  if [[ $__arg =~ ^-(v+)$ ]]; then export ANSIBLE_VERBOSITY=${#BASH_REMATCH[1]}; fi
+done
 
 start_emulator() {
   local name=$1
