@@ -29,7 +29,12 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     REQUESTS_IMPORT_ERROR,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, connection_problem, run_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import (
+    client_for,
+    connection_problem,
+    masked_values,
+    run_task,
+)
 
 COMMON_ARGUMENT_SPEC = dict(
     # Not required=True: AnsibleModule would then say only "missing required arguments:
@@ -74,6 +79,7 @@ class CockroachModule(object):
         spec = dict(COMMON_ARGUMENT_SPEC)
         spec.update(argument_spec)
         self.module = AnsibleModule(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+        self.module.no_log_values = masked_values(self.module.no_log_values)
         if not HAS_REQUESTS:
             self.module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
         self.params = self.module.params

@@ -89,6 +89,12 @@ class LogExport(Singleton):
         params = self.params
         if params.get("state") == "absent":
             return
+        if params.get("auth_principal") is not None and not params["auth_principal"].strip():
+            raise InvalidInput("auth_principal must not be empty: give the ARN of an AWS IAM role (AWS_CLOUDWATCH) or a "
+                               "GCP project id (GCP_CLOUD_LOGGING)")
+        for option in ("log_name", "region"):
+            if params.get(option) is not None and not params[option].strip():
+                raise InvalidInput("%s must not be empty: leave it out for the service's default" % option)
         check_channels(params.get("omitted_channels"), "omitted_channels")
         names = set()
         for index, group in enumerate(params.get("groups") or []):

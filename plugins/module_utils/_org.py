@@ -279,6 +279,8 @@ def folder_info(ctx):
         if path is None:
             raise InvalidInput("path must not be empty: give a folder path (/ for the root), or leave it out to list "
                                "every folder")
+        if path != "/":
+            path = _checked(_folders.check_path, path)  # a path no folder can have would list nothing
     if params.get("id") is not None and not str(params["id"]).strip():
         raise InvalidInput("id must not be empty: give a folder id, or leave it out to list every folder")
     if params.get("contents") and path is None and params.get("id") is None:
@@ -353,14 +355,14 @@ def audit_log_info(ctx):
     """The audit log entries between ``since`` and ``until`` (both exclusive), in
     ``sort_order``, following the API's cursor to the end or until ``limit`` entries."""
     params = ctx.params
-    since = parse_time(params["since"], "since") if params.get("since") else None
-    until = parse_time(params["until"], "until") if params.get("until") else None
+    since = parse_time(params["since"], "since") if params.get("since") is not None else None
+    until = parse_time(params["until"], "until") if params.get("until") is not None else None
     if since and until and since >= until:
         raise InvalidInput("since (%s) must be before until (%s)" % (params["since"], params["until"]))
     limit = params.get("limit")
     if limit is not None and limit < 1:
         raise InvalidInput("limit must be at least 1 (leave it out to read every entry), got %d" % limit)
-    page_size = params.get("page_size") or 200
+    page_size = 200 if params.get("page_size") is None else params["page_size"]
     if not 1 <= page_size <= AUDIT_PAGE_MAX:
         raise InvalidInput("page_size must be between 1 and %d, got %d" % (AUDIT_PAGE_MAX, page_size))
     ascending = (params.get("sort_order") or "ASC") == "ASC"

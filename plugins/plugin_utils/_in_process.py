@@ -26,16 +26,12 @@ import contextlib
 import importlib
 import os
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-from ansible.module_utils.common.parameters import remove_values
-from ansible.module_utils.errors import UnsupportedError
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import HAS_REQUESTS
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, connection_problem, run_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process
 from ansible_collections.cockroachdb.cloud.plugins.plugin_utils._progress import Progress
 
 display = Display()
@@ -64,47 +60,6 @@ def hide_secret_results(result, keys):
     if any(result.get(key) is not None for key in keys):
         result["_ansible_no_log"] = True
     return result
-
-
-def validate_arguments(task, args, action):
-    """The task's ``args`` validated as AnsibleModule validates a module's (the module's argument
-    spec and options, ``mutually_exclusive``...): (validated params, no_log values, None), or
-    the same with a failure result whose ``msg`` is the module's. ``action``: the module's
-    name in the message for unknown options."""
-    validated = ArgumentSpecValidator(task.full_argument_spec, **dict(task.module_options)).validate(dict(args))
-    errors = validated.errors.errors  # (an AnsibleValidationErrorMultiple is always true)
-    failure = None
-    if errors:
-        message = validated.errors.msg
-        if isinstance(errors[0], UnsupportedError):
-            message = "Unsupported parameters for (%s) module: %s" % (action, message)
-        failure = {"failed": True, "msg": message}
-    # As AnsibleModule does: the invocation shows the parameters, known or not.
-    return validated.validated_parameters, validated._no_log_values, failure  # pylint: disable=protected-access
-
-
-def run_in_process(task, args, action, make_client, check_mode=False, diff=False):
-    """The result of the module's ``task`` (its ModuleTask) for the task's ``args``, as the
-    module would give it: the arguments validated, the connection options checked (both
-    before any request), then ``task.run`` on a client from ``make_client(params)``;
-    ``changed``, warnings, ``invocation``, and ``no_log`` values masked. What the action
-    plugin runs, and the unit tests with a client on the emulator."""
-    params, no_log_values, failure = validate_arguments(task, args, action)
-    if failure is None:
-        problem = connection_problem(params)
-        failure = {"failed": True, "msg": problem} if problem else None
-    warnings = []
-    if failure is not None:
-        result = failure
-    else:
-        ctx = Context(make_client(params), params, check_mode=check_mode, diff=diff, warn=warnings.append)
-        result = run_task(task.run, ctx)
-    result.setdefault("changed", False)
-    if warnings:
-        result["warnings"] = warnings
-    if params is not None:
-        result["invocation"] = {"module_args": params}
-    return remove_values(result, no_log_values)
 
 
 class InProcessAction(ActionBase):
