@@ -7,41 +7,22 @@
 # The report checks are playbook_cluster_setup's (check_report.py).
 set -eu -o pipefail
 cd "$(dirname "$0")"
+PLAYBOOK=observability_backups
 # The collection: ansible-test runs this script from a copy of the target, outside it.
 ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
-if [[ ! -f "$ROOT/playbooks/observability_backups.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
-CHECK="$ROOT/tests/integration/targets/playbook_cluster_setup/check_report.py"
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
-# shellcheck source=../../emulator.sh
-source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
-
-start_emulator emulator --test-controls --validate-responses --async-seconds 1
-URL=$EMULATOR_URL
-KEY=$EMULATOR_KEY
-export COCKROACH_SERVER="$URL" COCKROACH_API_KEY="$KEY"
+if [[ ! -f "$ROOT/playbooks/$PLAYBOOK.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
+# shellcheck source=../../playbook_target.sh
+source "$ROOT/tests/integration/playbook_target.sh"
 export DATADOG_API_KEY=dd0123456789abcdef0123456789wxyz
-export ANSIBLE_NOCOLOR=1
-
-run() {  # run <name> [ansible-playbook options]: its output in $WORK/<name>.out
-  local name=$1
-  shift
-  ansible-playbook "$ROOT/playbooks/observability_backups.yml" "$@" >"$WORK/$name.out" 2>&1 || true
-}
 
 run check --check --diff
-"$PY" "$CHECK" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
+"$PY" "$REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
   --warning "no cluster named 'obs-cluster' among 0 clusters (show_inactive: false); in check mode this task predicts"
 if grep -q "$DATADOG_API_KEY" "$WORK/check.out"; then echo "FAILED: the Datadog key shows in the output" >&2; exit 1; fi
 run apply --diff
-"$PY" "$CHECK" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
+"$PY" "$REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
 if grep -q "$DATADOG_API_KEY" "$WORK/apply.out"; then echo "FAILED: the Datadog key shows in the output" >&2; exit 1; fi
 run again
 # A no-op costs 12 requests: the clusters' listing; the cluster and the setting for the log
 # export and each of the three metric exports; the backup configuration, the window, the policy.
-"$PY" "$CHECK" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 12
+"$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 12

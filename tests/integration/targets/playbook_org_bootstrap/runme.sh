@@ -9,33 +9,13 @@
 #   re-run          no task changed, 0 mutating requests, 15 requests
 set -eu -o pipefail
 cd "$(dirname "$0")"
+PLAYBOOK=org_bootstrap
 # The collection: ansible-test runs this script from a copy of the target, outside it.
 ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
-if [[ ! -f "$ROOT/playbooks/org_bootstrap.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
-REPORT="$ROOT/tests/integration/targets/playbook_cluster_setup/check_report.py"
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
-# shellcheck source=../../emulator.sh
-source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
-
-start_emulator emulator --test-controls --validate-responses --async-seconds 1
-URL=$EMULATOR_URL
-KEY=$EMULATOR_KEY
-export COCKROACH_SERVER="$URL" COCKROACH_API_KEY="$KEY"
+if [[ ! -f "$ROOT/playbooks/$PLAYBOOK.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
+# shellcheck source=../../playbook_target.sh
+source "$ROOT/tests/integration/playbook_target.sh"
 export COCKROACH_BOOTSTRAP_KEY_FILE="$WORK/keys/platform-deployer.key"
-export ANSIBLE_NOCOLOR=1
-
-run() {  # run <name> [ansible-playbook options]: its output in $WORK/<name>.out
-  local name=$1
-  shift
-  ansible-playbook "$ROOT/playbooks/org_bootstrap.yml" "$@" >"$WORK/$name.out" 2>&1 || true
-}
-fail() { echo "FAILED: $*" >&2; exit 1; }
 
 run check --check --diff
 "$PY" "$REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \

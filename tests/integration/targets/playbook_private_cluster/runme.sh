@@ -7,42 +7,23 @@
 # and then what the cluster has, read from the API.
 set -eu -o pipefail
 cd "$(dirname "$0")"
+PLAYBOOK=private_cluster
 # The collection: ansible-test runs this script from a copy of the target, outside it.
 ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
-if [[ ! -f "$ROOT/playbooks/private_cluster.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
-CHECK="$ROOT/tests/integration/targets/playbook_cluster_setup/check_report.py"
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
-# shellcheck source=../../emulator.sh
-source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
-
-start_emulator emulator --test-controls --validate-responses --async-seconds 1
-URL=$EMULATOR_URL
-KEY=$EMULATOR_KEY
-export COCKROACH_SERVER="$URL" COCKROACH_API_KEY="$KEY"
-export ANSIBLE_NOCOLOR=1
-
-run() {  # run <name> [ansible-playbook options]: its output in $WORK/<name>.out
-  local name=$1
-  shift
-  ansible-playbook "$ROOT/playbooks/private_cluster.yml" "$@" >"$WORK/$name.out" 2>&1 || true
-}
+if [[ ! -f "$ROOT/playbooks/$PLAYBOOK.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
+# shellcheck source=../../playbook_target.sh
+source "$ROOT/tests/integration/playbook_target.sh"
 
 run check --check --diff
-"$PY" "$CHECK" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
+"$PY" "$REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
   --warning "no cluster named 'private-cluster' among 0 clusters (show_inactive: false); in check mode this task predicts"
 run apply
-"$PY" "$CHECK" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
+"$PY" "$REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
 
 run again
 # A no-op costs 10 requests: the clusters' listing, then for CMEK, the services, the connections
 # and the egress rules a read of the cluster (for its plan) and one of them, and the allowlist's.
-"$PY" "$CHECK" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 10
+"$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 10
 
 # What the cluster has now, read from the API (after the checks of the request log).
 "$PY" - "$URL" "$KEY" <<'PYTHON'
