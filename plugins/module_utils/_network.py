@@ -28,7 +28,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set, listed_once, set_entries
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
 
@@ -140,20 +140,16 @@ def desired_entries(entries, state="present"):
     """
     wanted = []
     seen = {}
-    for index, entry in enumerate(entries or []):
-        where = "entries[%d]" % index
-        if not isinstance(entry, dict):
-            raise InvalidInput("%s must be a dictionary with cidr (or cidr_ip and cidr_mask), name, sql and ui"
-                               % where)
+    for where, entry in set_entries(entries, "entries", "cidr (or cidr_ip and cidr_mask), name, sql and ui"):
         ip, mask = normalize_cidr(entry.get("cidr"), entry.get("cidr_ip"), entry.get("cidr_mask"), where)
         cidr = cidr_string(ip, mask)
         given = entry.get("cidr") if entry.get("cidr") is not None else \
             "%s/%s" % (entry.get("cidr_ip"), entry.get("cidr_mask"))
         if cidr in seen:
             first, first_given = seen[cidr]
-            raise InvalidInput("entries[%d] and %s both name the network %s (given as %r and %r); "
+            raise InvalidInput("%s and %s both name the network %s (given as %r and %r); "
                                "list each network once" % (first, where, cidr, first_given, given))
-        seen[cidr] = (index, given)
+        seen[cidr] = (where, given)
         fields = {} if state == "absent" else dict((k, entry.get(k)) for k in ENTRY_FIELDS if entry.get(k) is not None)
         wanted.append((cidr, fields))
     return wanted
@@ -392,16 +388,10 @@ class EgressRuleSet(Set):
     def desired(self, entries):
         """``[(name, {destination, type, ports, description set})]``, each checked."""
         wanted, seen = [], {}
-        for index, entry in enumerate(entries or []):
-            where = "rules[%d]" % index
-            if not isinstance(entry, dict):
-                raise InvalidInput("%s must be a dictionary with name, destination, type, ports and description" % where)
+        for where, entry in set_entries(entries, "rules", "name, destination, type, ports and description"):
             name = entry.get("name")
             check_rule_name(name, where + ".name")
-            if name in seen:
-                raise InvalidInput("rules[%d] and %s both name the egress rule %s; list each rule once"
-                                   % (seen[name], where, name))
-            seen[name] = index
+            listed_once(seen, name, where, "egress rule")
             if self.state == "absent":
                 wanted.append((name, {}))
                 continue
@@ -701,16 +691,10 @@ class PrivateEndpointConnectionSet(Set):
     def desired(self, entries):
         """``[(endpoint_id, {region set})]``, each checked."""
         wanted, seen = [], {}
-        for index, entry in enumerate(entries or []):
-            where = "connections[%d]" % index
-            if not isinstance(entry, dict):
-                raise InvalidInput("%s must be a dictionary with endpoint_id and region" % where)
+        for where, entry in set_entries(entries, "connections", "endpoint_id and region"):
             endpoint_id = entry.get("endpoint_id")
             check_endpoint_id(endpoint_id, where + ".endpoint_id")
-            if endpoint_id in seen:
-                raise InvalidInput("connections[%d] and %s both name the endpoint %s; list each endpoint once"
-                                   % (seen[endpoint_id], where, endpoint_id))
-            seen[endpoint_id] = index
+            listed_once(seen, endpoint_id, where, "endpoint")
             region = entry.get("region")
             if region is not None and not region.strip():
                 raise InvalidInput("%s.region must not be empty: leave it out for the cluster's first region" % where)

@@ -20,7 +20,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set, listed_once, set_entries
 
 DATABASE_NAME_RE = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
 USER_NAME_RE = re.compile(r"^[a-z_.-][a-z0-9_.-]{0,62}$")
@@ -150,14 +150,6 @@ def _item_check(where, check, *args):
         raise InvalidInput("%s: %s" % (where, problem))
 
 
-def _once(seen, option, index, name, noun):
-    """Refuse a name listed twice."""
-    if name in seen:
-        raise InvalidInput("%s[%d] and %s[%d] both name the %s %s; list each %s once"
-                           % (option, seen[name], option, index, noun, name, noun))
-    seen[name] = index
-
-
 class DatabaseSet(Set):
     """The databases of a cluster as a set keyed by name (``databases``, ``purge``). A purge
     never removes the databases the service makes with a cluster (``BUILT_IN_DATABASES``)."""
@@ -190,7 +182,7 @@ class DatabaseSet(Set):
                 raise InvalidInput("%s: %r is not a database name (a %s); quote it in YAML to use it as a name"
                                    % (where, name, type(name).__name__))
             _item_check(where, check_database_name, name)
-            _once(seen, "databases", index, name, "database")
+            listed_once(seen, name, where, "database")
             wanted.append((name, {}))
         return wanted
 
@@ -236,13 +228,10 @@ class SqlUserSet(Set):
         never the password (not even its length)."""
         wanted, seen = [], {}
         always = self.params.get("update_password") == "always"
-        for index, entry in enumerate(entries or []):
-            where = "users[%d]" % index
-            if not isinstance(entry, dict):
-                raise InvalidInput("%s must be a dictionary with name and password" % where)
+        for where, entry in set_entries(entries, "users", "name and password"):
             name = entry.get("name")
             _item_check(where, check_user_name, name)
-            _once(seen, "users", index, name, "SQL user")
+            listed_once(seen, name, where, "SQL user")
             password = entry.get("password")
             if self.state == "absent":
                 wanted.append((name, {}))

@@ -24,22 +24,10 @@ author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
   - cockroachdb.cloud.cockroach
+  - cockroachdb.cloud.cockroach.GRANTEE
   - cockroachdb.cloud.cockroach.ACTIONGROUP
   - cockroachdb.cloud.cockroach.CHECK_MODE_DIFF
 options:
-  user:
-    description:
-      - The person, by email (looked up with one request, without regard to case) or by user
-        id. A service account may also be given by its id here.
-      - Exactly one of O(user) and O(service_account) is required.
-    type: str
-  service_account:
-    description:
-      - The service account, by name (one listing of the service accounts; the name must name
-        one account only) or by id.
-      - In check mode, a service account that does not exist yet counts as a new one without
-        roles (an earlier task would create it), with a warning.
-    type: str
   roles:
     description:
       - The grants. Each one is checked before any request (a role on a resource type that

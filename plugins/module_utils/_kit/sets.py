@@ -47,6 +47,23 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields impo
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import DEFAULT_WAIT_TIMEOUT, OrgScope
 
 
+def set_entries(entries, option, shape):
+    """``(where, entry)`` for each entry of a set's list option (``where``: ``rules[2]``),
+    refusing one that is not a dictionary; ``shape`` says what it holds ("name and ports")."""
+    for index, entry in enumerate(entries or []):
+        where = "%s[%d]" % (option, index)
+        if not isinstance(entry, dict):
+            raise InvalidInput("%s must be a dictionary with %s" % (where, shape))
+        yield where, entry
+
+
+def listed_once(seen, key, where, noun):
+    """Refuse a ``key`` that an earlier entry listed (``seen``: key -> where it was listed)."""
+    if key in seen:
+        raise InvalidInput("%s and %s both name the %s %s; list each %s once" % (seen[key], where, noun, key, noun))
+    seen[key] = where
+
+
 class Plan(object):
     """What must change: members to add, to update (before, after) and to remove."""
 

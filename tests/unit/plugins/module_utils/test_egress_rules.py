@@ -250,7 +250,7 @@ def test_serverless_clusters_are_refused_before_any_change(emulator):
     (dict(name="a", destination="a.example.com", ports=[443, 443]), "ports: port 443 is listed twice"),
     (dict(name="a", destination="a.example.com", description="d" * 256), "description is too long (256 characters)"),
     (dict(rules=[{"name": "a", "destination": "a.example.com"}, {"name": "a", "destination": "b.example.com"}]),
-     "rules[0] and rules[1] both name the egress rule a; list each rule once"),
+     "rules[0] and rules[1] both name the egress rule a; list each egress rule once"),
     (dict(rules=[{"name": "a", "destination": "fd00::/8"}]), "rules[0].destination: 'fd00::/8' holds a ':'"),
     (dict(rules=[{"name": "b", "destination": "b.example.com", "ports": [0]}]), "rules[0].ports: port 0 is out"),
     (dict(rules=[{"name": "a"}], purge=True, state="absent"), "purge applies to state=present only"),

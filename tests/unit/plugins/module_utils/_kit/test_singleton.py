@@ -17,6 +17,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields impo
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import VersionDeferral
 
 
 class Window(Singleton):
@@ -120,15 +121,8 @@ def test_a_wait_that_runs_out_reports_the_change(emu):
 
 # -- an object every cluster has (``initial``), a feature a cluster cannot have (``unavailable``) ----
 
-class Policy(Singleton):
-    kind = "version_deferral"
-    scope = ClusterScope
-    path = "version-deferral"
-    create_method = update_method = "PUT"
-    update_whole = True
-    delete_method = None
-    initial = {"deferral_policy": "NOT_DEFERRED"}
-    fields = Fields(Field("deferral_policy"))
+# The version deferral: every cluster has one (``initial``), PUT sets it, it cannot be removed.
+Policy = VersionDeferral
 
 
 def test_check_mode_on_a_cluster_not_created_yet_compares_with_the_initial_object(emu):
