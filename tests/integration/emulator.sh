@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Sourced by the runme.sh of integration targets that need an emulator of their own (a fresh,
-# empty organization). Needs ROOT (the collection), PY and WORK (a scratch directory).
+# empty organization). Needs ROOT (the collection). Sets PY (the test's Python) and WORK (a
+# scratch directory); on exit, stops the emulators and removes WORK.
 #
 #   start_emulator NAME [emulator options...]   starts one, returns once it listens;
 #                                               sets EMULATOR_URL and EMULATOR_KEY
@@ -8,6 +9,9 @@
 # Sourced without arguments, it sees the script's: a -v... among them sets ANSIBLE_VERBOSITY.
 
 EMULATOR_PIDS=()
+PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
+WORK=$(mktemp -d)
+trap 'stop_emulators; rm -rf "$WORK"' EXIT
 
 # ansible-test passes its verbosity to the script (./runme.sh -vvvv): the playbooks get it too.
 for __arg in "$@"; do

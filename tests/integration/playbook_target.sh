@@ -8,17 +8,10 @@
 #   ROLE_REPORT      the same, for playbooks of roles (their argument checks and includes left out)
 #   run NAME [ansible-playbook options...]   the playbook, its output in $WORK/NAME.out
 #   fail MESSAGE...                          says FAILED: MESSAGE and exits 1
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
 REPORT="$ROOT/tests/integration/targets/playbook_cluster_setup/check_report.py"
 ROLE_REPORT="$ROOT/tests/integration/targets/playbook_team_dev_clusters/role_report.py"
 # shellcheck source=emulator.sh
 source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
 
 start_emulator emulator --test-controls --validate-responses --async-seconds 1
 URL=$EMULATOR_URL

@@ -8,15 +8,8 @@ cd "$(dirname "$0")"
 HERE=$PWD
 ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
 if [[ ! -d "$ROOT/tests/emulator" ]]; then ROOT=$(cd ../../../.. && pwd); fi
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
 # shellcheck source=../../emulator.sh
 source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
 
 PARITY="$ROOT/tests/integration/targets/in_process_parity"
 cp "$PARITY/deletes.yml" "$WORK/"

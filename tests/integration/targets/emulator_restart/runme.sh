@@ -9,15 +9,8 @@ ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
 if [[ ! -f "$ROOT/playbooks/cluster_setup.yml" ]]; then ROOT=$(cd ../../../.. && pwd); fi
 REPORT="$ROOT/tests/integration/targets/playbook_cluster_setup/check_report.py"
 VERIFY="$ROOT/tests/integration/targets/chaos_standard_setup/verify.py"
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
 # shellcheck source=../../emulator.sh
 source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
 export ANSIBLE_NOCOLOR=1
 OPTIONS=(--state-file "$WORK/state.json" --async-seconds 3 --test-controls)
 

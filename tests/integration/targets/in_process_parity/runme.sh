@@ -7,15 +7,8 @@ cd "$(dirname "$0")"
 HERE=$PWD
 ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
 if [[ ! -d "$ROOT/tests/emulator" ]]; then ROOT=$(cd ../../../.. && pwd); fi
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
 # shellcheck source=../../emulator.sh
 source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
 
 run_cases() {  # run_cases NAME IN_PROCESS: results in $WORK/NAME.results.json, requests in NAME.requests.json
   local url key

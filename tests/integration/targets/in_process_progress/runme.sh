@@ -6,15 +6,8 @@ cd "$(dirname "$0")"
 ROOT="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/cockroachdb/cloud"
 if [[ ! -d "$ROOT/tests/emulator" ]]; then ROOT=$(cd ../../../.. && pwd); fi
 # shellcheck disable=SC2034  # used by start_emulator (tests/integration/emulator.sh)
-PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
-WORK=$(mktemp -d)
 # shellcheck source=../../emulator.sh
 source "$ROOT/tests/integration/emulator.sh"
-finish() {
-  stop_emulators
-  rm -rf "$WORK"
-}
-trap finish EXIT
 # Clusters stay CREATING for 4 s.
 start_emulator emulator --validate-responses --async-seconds 4
 export PROGRESS_URL=$EMULATOR_URL PROGRESS_KEY=$EMULATOR_KEY COCKROACH_PROGRESS_INTERVAL=1
