@@ -247,7 +247,7 @@ PYEOF
 stage_molecule() (
   local out="$WORK/molecule-emulator.json" pid scenario
   if [[ ! -d extensions/molecule ]]; then SKIPPED="no molecule scenarios yet"; return 0; fi
-  "$PY" -m tests.emulator --port 0 --async-seconds 1 --validate-responses >"$out" 2>"$WORK/molecule-emulator.log" &
+  "$PY" -m tests.emulator --port 0 --async-seconds 1 --validate-responses --test-controls >"$out" 2>"$WORK/molecule-emulator.log" &
   pid=$!
   trap 'kill '"$pid"' 2>/dev/null || true; wait '"$pid"' 2>/dev/null || true' EXIT
   for _ in $(seq 300); do [[ $(wc -l <"$out") -ge 1 ]] && break; sleep 0.1; done
@@ -255,6 +255,7 @@ stage_molecule() (
   COCKROACH_API_KEY=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$out")
   export COCKROACH_SERVER COCKROACH_API_KEY ANSIBLE_COLLECTIONS_PATH="$WORK"
   for scenario in "$COLL"/extensions/molecule/*/; do
+    [[ -f "$scenario/molecule.yml" ]] || continue  # (shared/: what the scenarios share)
     scenario=$(basename "$scenario")
     echo "--- molecule test -s $scenario"
     (cd "$COLL" && molecule test -s "$scenario")
