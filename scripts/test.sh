@@ -221,7 +221,7 @@ run_integration() (
   # shellcheck disable=SC2086
   (cd "$COLL" && ansible-test integration -vvvv --local --python "$pyver" --color no ${INTEGRATION_TARGETS:-}) \
     >"$vlog" 2>&1 || rc=$?
-  grep -E '^(Running .* integration test|[A-Za-z_.() -]+: .*(passed|converged|requests|lines|results)|FAILED|ERROR: )' "$vlog" || true
+  grep -E '^(Running .* integration test|[A-Za-z0-9_.() -]+: .*(passed|converged|requests|lines|results)|.* converged in |FAILED|ERROR: )' "$vlog" || true
   if [[ $rc -ne 0 ]]; then
     echo "--- the last 300 lines of $vlog:"
     tail -n 300 "$vlog"
