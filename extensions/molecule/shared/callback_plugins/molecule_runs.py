@@ -45,7 +45,7 @@ class CallbackModule(CallbackBase):
 
     def __init__(self, *args, **kwargs):
         super(CallbackModule, self).__init__(*args, **kwargs)
-        self.changed, self.failed, self.seq = [], [], None  # changed: (task path, path and name)
+        self.changed, self.failed, self.seq = {}, [], None  # changed: task path -> path and name
 
     def v2_playbook_on_start(self, playbook):
         log = _request_log(0)
@@ -54,9 +54,9 @@ class CallbackModule(CallbackBase):
     def v2_runner_on_ok(self, result):
         # A task by its place in its file (its name may hold a cluster's name in one run, its id
         # in the next); a task of a loop reports once for all its items.
-        place = "%s (%s)" % (result._task.get_path(), result.task_name)
-        if result._result.get("changed") and result._task.get_path() not in [p for p, _ in self.changed]:
-            self.changed.append((result._task.get_path(), place))
+        path = result._task.get_path()
+        if result._result.get("changed") and path not in self.changed:
+            self.changed[path] = "%s (%s)" % (path, result.task_name)
 
     def v2_runner_on_failed(self, result, ignore_errors=False):
         if not ignore_errors:
@@ -74,8 +74,7 @@ class CallbackModule(CallbackBase):
                 runs = json.load(handle)
         log = _request_log(self.seq) if self.seq is not None else None
         mutations = None if log is None else [e["operation"] for e in log if e["method"] not in ("GET", "HEAD")]
-        runs.append({"check": check, "changed": sorted(place for _, place in self.changed),
-                     "changed_paths": sorted(path for path, _ in self.changed), "failed": self.failed,
-                     "mutations": mutations})
+        runs.append({"check": check, "changed": sorted(self.changed.values()), "changed_paths": sorted(self.changed),
+                     "failed": self.failed, "mutations": mutations})
         with open(path, "w") as handle:
             json.dump(runs, handle, indent=1)
