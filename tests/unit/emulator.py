@@ -18,6 +18,7 @@ from http import client as http_client
 from urllib.parse import urlsplit
 
 import requests
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
@@ -195,3 +196,11 @@ def install(monkeypatch, async_seconds=1.0):
     clock = FakeClock()
     monkeypatch.setattr(emulator_clock, "now", clock.now)
     return Emulator(clock, async_seconds)
+
+
+def task_params(module, **given):
+    """The parameters of a task of ``module`` (a module of plugins/modules) as its argument
+    spec and options make them (defaults, sub-options); ``given`` must pass them."""
+    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC, **module.TASK.module_options).validate(given)
+    assert not validated.error_messages, validated.error_messages
+    return validated.validated_parameters

@@ -17,8 +17,6 @@ import stat
 
 import pytest
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _access
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import (
     ApiKey,
@@ -48,6 +46,7 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_user_info,
     cockroach_user_roles,
 )
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 ACCOUNTS = "/api/v1/service-accounts"
 KEYS = "/api/v1/api-keys"
@@ -58,12 +57,7 @@ URL = "https://accounts.example.com"
 
 def task(emulator, module, **given):
     """The task's parameters as the module's argument spec makes them, with the emulator's key."""
-    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC, **module.TASK.module_options).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    params = validated.validated_parameters
-    params["api_key"] = emulator.admin_key
-    return params
-
+    return dict(task_params(module, **given), api_key=emulator.admin_key)
 
 def run(emulator, kind, module, check_mode=False, **given):
     ctx = emulator.context(task(emulator, module, **given), check_mode=check_mode)

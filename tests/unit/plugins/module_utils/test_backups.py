@@ -34,16 +34,12 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_restore,
     cockroach_restore_info,
 )
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 UNKNOWN_ID = "00000000-0000-4000-8000-0000000000b1"
 
 
-def task(module, **given):
-    """The task's parameters as ``module``'s argument spec makes them."""
-    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC, **module.TASK.module_options).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+task = task_params  # (module, **given): the parameters of a task of that module
 
 def config(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")

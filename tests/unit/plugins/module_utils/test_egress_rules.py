@@ -14,8 +14,6 @@ __metaclass__ = type
 
 import pytest
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
@@ -26,7 +24,8 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import 
     normalize_ports,
     rule_info,
 )
-from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_egress_rule import ARGUMENT_SPEC, TASK
+from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_egress_rule
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 
 # -- destinations and ports (no request) -------------------------------------------------------
@@ -81,10 +80,7 @@ def test_normalize_ports():
 
 def task(**given):
     """The task's parameters as cockroach_egress_rule's argument spec makes them."""
-    validated = ArgumentSpecValidator(ARGUMENT_SPEC, **TASK.module_options).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+    return task_params(cockroach_egress_rule, **given)
 
 def run(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")

@@ -13,13 +13,12 @@ __metaclass__ = type
 
 import pytest
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._encryption import Cmek, check_region_specs
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import singleton_info
-from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_cmek import ARGUMENT_SPEC
+from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_cmek
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 ROLE = "arn:aws:iam::123456789012:role/cockroach-cmek"
 OTHER_ROLE = "arn:aws:iam::123456789012:role/cockroach-cmek-west"
@@ -82,10 +81,7 @@ def test_region_specs_refused(specs, principal, message):
 
 def task(**given):
     """The task's parameters as cockroach_cmek's argument spec makes them."""
-    validated = ArgumentSpecValidator(ARGUMENT_SPEC).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+    return task_params(cockroach_cmek, **given)
 
 def run(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")

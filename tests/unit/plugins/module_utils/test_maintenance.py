@@ -16,13 +16,10 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import MaintenanceWindow, VersionDeferral
 from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_maintenance_window, cockroach_version_deferral
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 
-def task(module, **given):
-    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+task = task_params  # (module, **given): the parameters of a task of that module
 
 def window(emulator, check_mode=False, **given):
     given.setdefault("cluster", "web-app")

@@ -12,13 +12,12 @@ __metaclass__ = type
 
 import pytest
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import singleton_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._observability import LogExport
-from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_log_export import ARGUMENT_SPEC
+from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_log_export
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 ARN = "arn:aws:iam::123456789012:role/cockroach-logs"
 AUDIT = {"log_name": "orders-audit", "channels": ["USER_ADMIN", "PRIVILEGES"]}
@@ -26,10 +25,7 @@ AUDIT = {"log_name": "orders-audit", "channels": ["USER_ADMIN", "PRIVILEGES"]}
 
 def task(**given):
     """The task's parameters as cockroach_log_export's argument spec makes them."""
-    validated = ArgumentSpecValidator(ARGUMENT_SPEC).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+    return task_params(cockroach_log_export, **given)
 
 def run(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")

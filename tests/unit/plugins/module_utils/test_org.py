@@ -31,17 +31,13 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_folder_info,
     cockroach_invoice_info,
 )
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 FOLDERS = "/api/v1/folders"
 UNKNOWN_ID = "11111111-2222-4333-8444-555555555555"
 
 
-def task(module, **given):
-    """The task's parameters as the module's argument spec (and its options) makes them."""
-    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC, **module.TASK.module_options).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+task = task_params  # (module, **given): the parameters of a task of that module
 
 def folder(emulator, check_mode=False, **given):
     return Folder(emulator.context(task(cockroach_folder, **given), check_mode=check_mode)).run()

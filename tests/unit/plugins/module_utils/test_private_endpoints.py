@@ -14,8 +14,6 @@ __metaclass__ = type
 
 import pytest
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
@@ -26,6 +24,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import 
 )
 from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_private_endpoint_connection as connection
 from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_private_endpoint_services as services
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 VPCE = "vpce-0123456789abcdef0"
 VPCE2 = "vpce-0fedcba987654321f"
@@ -33,12 +32,7 @@ TWO_REGIONS = {"region_nodes": {"us-east-1": 3, "us-west-2": 3},
                "hardware": {"machine_spec": {"num_virtual_cpus": 4}, "storage_gib": 15}}
 
 
-def task(module, **given):
-    """The task's parameters as the module's argument spec makes them."""
-    validated = ArgumentSpecValidator(module.ARGUMENT_SPEC, **module.TASK.module_options).validate(given)
-    assert not validated.error_messages, validated.error_messages
-    return validated.validated_parameters
-
+task = task_params  # (module, **given): the parameters of a task of that module
 
 def run_services(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")
