@@ -26,14 +26,7 @@ run again
 "$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 10
 
 # What the cluster has now, read from the API (after the checks of the request log).
-"$PY" - "$URL" "$KEY" <<'PYTHON'
-import json, sys
-from urllib.request import Request, urlopen
-url, key = sys.argv[1:]
-def get(path):
-    request = Request(url + path, headers={"Authorization": "Bearer " + key, "Cc-Version": "2024-09-16"})
-    with urlopen(request, timeout=30) as response:
-        return json.load(response)
+"$PY" "$ROOT/tests/integration/api_check.py" "$URL" "$KEY" <<'PYTHON'
 cluster = next(c for c in get("/api/v1/clusters")["clusters"] if c["name"] == "private-cluster")
 net = "/api/v1/clusters/%s/networking" % cluster["id"]
 found = {

@@ -41,22 +41,8 @@ run again --diff
 no_secrets again
 
 # What the cluster has now, read from the API (after the checks of the request log).
-"$PY" - "$URL" "$KEY" "$DATADOG_API_KEY" <<'PYTHON'
-import json, sys, time
-from urllib.error import HTTPError
-from urllib.request import Request, urlopen
-url, key, datadog_key = sys.argv[1:]
-def get(path):
-    request = Request(url + path, headers={"Authorization": "Bearer " + key, "Cc-Version": "2024-09-16"})
-    for _ in range(10):
-        try:
-            with urlopen(request, timeout=30) as response:
-                return json.load(response)
-        except HTTPError as error:  # the rate limit (10 requests/s): wait as it says
-            if error.code != 429:
-                raise
-            time.sleep(float(error.headers.get("Retry-After") or 1))
-    sys.exit("FAILED: %s answered 429 ten times" % path)
+"$PY" "$ROOT/tests/integration/api_check.py" "$URL" "$KEY" "$DATADOG_API_KEY" <<'PYTHON'
+datadog_key = args[0]
 cluster = next(c for c in get("/api/v1/clusters")["clusters"] if c["name"] == "orders-prod")
 base = "/api/v1/clusters/%s" % cluster["id"]
 folders = dict((f["resource_id"], f["name"]) for f in get("/api/v1/folders")["folders"])
