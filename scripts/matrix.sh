@@ -7,8 +7,9 @@
 #                  (apply in-process, then a re-run as modules that must change nothing)
 #   the newest:    ansible-test sanity too
 #
-# Each release gets a virtualenv under .venv-matrix/ (kept between runs). The main suite
-# covers ansible-core 2.19 on Python 3.11 (.venv).
+# Each release gets a virtualenv under .venv-matrix/ (kept between runs) and a copy of the
+# collection; MATRIX_LANES (default 2) releases run at a time. The main suite covers
+# ansible-core 2.19 on Python 3.11 (.venv).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -45,11 +46,14 @@ venv_for() {  # venv_for CORE: a virtualenv with that ansible-core and what the 
   echo "$venv"
 }
 
-# A copy of the work tree as ansible_collections/cockroachdb/cloud (what git would see).
-COLL="$WORK/ansible_collections/cockroachdb/cloud"
-mkdir -p "$COLL"
-git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [[ -e "$f" ]] && printf '%s\0' "$f"; done | tar --null -T - -cf - | tar -C "$COLL" -xf -
+# A copy of the work tree as ansible_collections/cockroachdb/cloud (what git would see), one
+# per release: the releases run side by side, and ansible-test writes into its copy.
+copy_tree() {  # copy_tree DIR: the collection at DIR/ansible_collections/cockroachdb/cloud
+  local coll="$1/ansible_collections/cockroachdb/cloud"
+  mkdir -p "$coll"
+  git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
+    [[ -e "$f" ]] && printf '%s\0' "$f"; done | tar --null -T - -cf - | tar -C "$coll" -xf -
+}
 
 # One emulator for the smoke runs (the main venv has its requirements).
 "$MAIN_PY" -m tests.emulator --port 0 --async-seconds 1 --validate-responses >"$WORK/emulator.json" 2>"$WORK/emulator.log" &
@@ -58,37 +62,71 @@ for _ in $(seq 300); do [[ $(wc -l <"$WORK/emulator.json") -ge 1 ]] && break; sl
 URL=$("$MAIN_PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$WORK/emulator.json")
 KEY=$("$MAIN_PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$WORK/emulator.json")
 
-declare -a SUMMARY
-for core in "${RELEASES[@]}"; do
-  start=$SECONDS
+# run_release CORE: its checks, in $WORK/CORE/ (log.txt; summary.txt once they passed).
+run_release() {
+  local core=$1 start=$SECONDS venv pyver version bin out units extra=""
+  local dir="$WORK/$core" coll="$WORK/$core/ansible_collections/cockroachdb/cloud"
   venv=$(venv_for "$core")
-  if [[ -z "$venv" ]]; then SUMMARY+=("ansible-core $core: SKIPPED (no Python ${PYTHON[$core]} on this machine)"); continue; fi
+  if [[ -z "$venv" ]]; then
+    echo "ansible-core $core: SKIPPED (no Python ${PYTHON[$core]} on this machine)" >"$dir/summary.txt"
+    return 0
+  fi
+  copy_tree "$dir"
   pyver=${PYTHON[$core]}
   version=$("$venv/bin/python" -c 'import ansible.release as r; print("ansible-core " + r.__version__)')
-  echo "=== $version, Python $pyver"
-  bin="$WORK/bin-$core"
+  bin="$dir/bin"
   mkdir -p "$bin"
   ln -sf "$(interpreter "$pyver")" "$bin/python$pyver"
-  (cd "$COLL" && PATH="$bin:$venv/bin:$PATH" ansible-test units --local --python "$pyver" --color no >"$WORK/units-$core.log" 2>&1) \
-    || { tail -50 "$WORK/units-$core.log"; echo "units failed with $version" >&2; exit 1; }
-  units=$(grep -ohE "[0-9]+ passed" "$WORK/units-$core.log" | awk '{s += $1} END {print s}')
+  (cd "$coll" && PATH="$bin:$venv/bin:$PATH" ansible-test units --local --python "$pyver" --color no >"$dir/units.log" 2>&1) \
+    || { tail -50 "$dir/units.log"; echo "units failed with $version"; return 1; }
+  units=$(grep -ohE "[0-9]+ passed" "$dir/units.log" | awk '{s += $1} END {print s}')
   if [[ "$core" == "$NEWEST" ]]; then
-    (cd "$COLL" && PATH="$bin:$venv/bin:$PATH" ansible-test sanity --local --python "$pyver" --color no >"$WORK/sanity.log" 2>&1) \
-      || { grep -E "^ERROR" "$WORK/sanity.log" | head -40; echo "sanity failed with $version" >&2; exit 1; }
+    (cd "$coll" && PATH="$bin:$venv/bin:$PATH" ansible-test sanity --local --python "$pyver" --color no >"$dir/sanity.log" 2>&1) \
+      || { grep -E "^ERROR" "$dir/sanity.log" | head -40; echo "sanity failed with $version"; return 1; }
+    extra=", sanity"
   fi
   for mode in true false; do
-    out="$WORK/smoke-$core-$mode.out"
-    env COCKROACH_SERVER="$URL" COCKROACH_API_KEY="$KEY" COCKROACH_IN_PROCESS=$mode ANSIBLE_COLLECTIONS_PATH="$WORK" \
+    out="$dir/smoke-$mode.out"
+    env COCKROACH_SERVER="$URL" COCKROACH_API_KEY="$KEY" COCKROACH_IN_PROCESS=$mode ANSIBLE_COLLECTIONS_PATH="$dir" \
       ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
-      "$venv/bin/ansible-playbook" "$COLL/playbooks/cluster_setup.yml" -e "setup_cluster=matrix-${core/./-}" >"$out" 2>&1 \
-      || { tail -40 "$out"; echo "the smoke playbook failed with $version" >&2; exit 1; }
+      "$venv/bin/ansible-playbook" "$coll/playbooks/cluster_setup.yml" -e "setup_cluster=matrix-${core/./-}" >"$out" 2>&1 \
+      || { tail -40 "$out"; echo "the smoke playbook failed with $version"; return 1; }
   done
   # The second run (as modules) changes nothing.
-  grep -qE "localhost +: ok=4 +changed=0 .*failed=0" "$WORK/smoke-$core-false.out" \
-    || { tail -20 "$WORK/smoke-$core-false.out"; echo "the re-run changed something with $version" >&2; exit 1; }
-  extra=""
-  if [[ "$core" == "$NEWEST" ]]; then extra=", sanity"; fi
-  SUMMARY+=("$version, Python $pyver: $units unit tests, playbook applied in-process and re-run as modules (changed=0)$extra ($((SECONDS - start)) s)")
+  grep -qE "localhost +: ok=4 +changed=0 .*failed=0" "$dir/smoke-false.out" \
+    || { tail -20 "$dir/smoke-false.out"; echo "the re-run changed something with $version"; return 1; }
+  echo "$version, Python $pyver: $units unit tests, playbook applied in-process and re-run as modules (changed=0)$extra ($((SECONDS - start)) s)" \
+    >"$dir/summary.txt"
+}
+
+# The releases side by side, MATRIX_LANES at a time (default 2: much of a release's time is
+# process starts and waits, not CPU). Each prints its log once it is done.
+LANES=${MATRIX_LANES:-2}
+matrix_start=$SECONDS
+lane_pids=()
+running() {  # how many of the releases started are still running
+  local pid count=0
+  for pid in "${lane_pids[@]}"; do if kill -0 "$pid" 2>/dev/null; then count=$((count + 1)); fi; done
+  echo "$count"
+}
+for core in "${RELEASES[@]}"; do
+  # (not `jobs`: the emulator is a background job too)
+  while [[ $(running) -ge $LANES ]]; do sleep 1; done
+  mkdir -p "$WORK/$core"
+  echo "=== ansible-core $core, Python ${PYTHON[$core]}: started"
+  ({ run_release "$core" || echo "FAILED: ansible-core $core"; } >"$WORK/$core/log.txt" 2>&1; cat "$WORK/$core/log.txt") &
+  lane_pids+=($!)
 done
+for pid in "${lane_pids[@]}"; do wait "$pid" || true; done
+status=0
 printf '\n'
-for line in "${SUMMARY[@]}"; do echo "  $line"; done
+for core in "${RELEASES[@]}"; do
+  if [[ -f "$WORK/$core/summary.txt" ]]; then
+    echo "  $(cat "$WORK/$core/summary.txt")"
+  else
+    echo "  ansible-core $core: FAILED (its log is above)"
+    status=1
+  fi
+done
+echo "  the matrix took $((SECONDS - matrix_start)) s with $LANES lanes"
+[[ $status -eq 0 ]]  # the script's status (an `exit` here would hide the EXIT trap from shellcheck)

@@ -22,7 +22,7 @@ from urllib.request import Request, urlopen
 def getter(url, key):
     def get(path):
         request = Request(url + path, headers={"Authorization": "Bearer " + key, "Cc-Version": "2024-09-16"})
-        for _ in range(10):
+        for _attempt in range(10):
             try:
                 with urlopen(request, timeout=30) as response:
                     return json.load(response)

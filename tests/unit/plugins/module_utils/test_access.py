@@ -59,6 +59,7 @@ def task(emulator, module, **given):
     """The task's parameters as the module's argument spec makes them, with the emulator's key."""
     return dict(task_params(module, **given), api_key=emulator.admin_key)
 
+
 def run(emulator, kind, module, check_mode=False, **given):
     ctx = emulator.context(task(emulator, module, **given), check_mode=check_mode)
     result = kind(ctx).run()

@@ -41,6 +41,7 @@ UNKNOWN_ID = "00000000-0000-4000-8000-0000000000b1"
 
 task = task_params  # (module, **given): the parameters of a task of that module
 
+
 def config(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")
     return BackupConfig(emulator.context(task(cockroach_backup_config, **given), check_mode=check_mode)).run()

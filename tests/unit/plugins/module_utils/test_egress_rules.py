@@ -82,6 +82,7 @@ def task(**given):
     """The task's parameters as cockroach_egress_rule's argument spec makes them."""
     return task_params(cockroach_egress_rule, **given)
 
+
 def run(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")
     return egress_rule_task(emulator.context(task(**given), check_mode=check_mode))

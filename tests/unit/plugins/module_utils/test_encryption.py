@@ -83,6 +83,7 @@ def task(**given):
     """The task's parameters as cockroach_cmek's argument spec makes them."""
     return task_params(cockroach_cmek, **given)
 
+
 def run(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")
     return Cmek(emulator.context(task(**given), check_mode=check_mode)).run()

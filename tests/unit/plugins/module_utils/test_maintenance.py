@@ -21,6 +21,7 @@ from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_param
 
 task = task_params  # (module, **given): the parameters of a task of that module
 
+
 def window(emulator, check_mode=False, **given):
     given.setdefault("cluster", "web-app")
     return MaintenanceWindow(emulator.context(task(cockroach_maintenance_window, **given), check_mode=check_mode)).run()

@@ -27,6 +27,7 @@ def task(**given):
     """The task's parameters as cockroach_log_export's argument spec makes them."""
     return task_params(cockroach_log_export, **given)
 
+
 def run(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")
     return LogExport(emulator.context(task(**given), check_mode=check_mode)).run()

@@ -39,6 +39,7 @@ UNKNOWN_ID = "11111111-2222-4333-8444-555555555555"
 
 task = task_params  # (module, **given): the parameters of a task of that module
 
+
 def folder(emulator, check_mode=False, **given):
     return Folder(emulator.context(task(cockroach_folder, **given), check_mode=check_mode)).run()
 

@@ -34,6 +34,7 @@ TWO_REGIONS = {"region_nodes": {"us-east-1": 3, "us-west-2": 3},
 
 task = task_params  # (module, **given): the parameters of a task of that module
 
+
 def run_services(emulator, check_mode=False, **given):
     given.setdefault("cluster", "orders-db")
     return PrivateEndpointServices(emulator.context(task(services, **given), check_mode=check_mode)).run()
