@@ -22,6 +22,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     path_segment,
+    refuse_blank,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
@@ -120,8 +121,7 @@ class ServiceAccount(_RenamedByName, Collection):
         params = self.params
         if params.get("name") is not None:
             check_account_name(params["name"])
-        if params.get("id") is not None and not params["id"].strip():
-            raise InvalidInput("id must not be empty: give the service account's id, or its name")
+        refuse_blank(params, "id", "give the service account's id, or its name")
         if params.get("new_name") is not None:
             check_account_name(params["new_name"], "new_name")
             if params.get("state") == "absent":
@@ -243,10 +243,8 @@ class ApiKey(_RenamedByName, Collection):
         for option in ("name", "new_name"):
             if params.get(option) is not None:
                 _text_check(params[option], option, MAX_KEY_NAME)
-        if params.get("id") is not None and not params["id"].strip():
-            raise InvalidInput("id must not be empty: give the key's id (CCDB1_...), or its name")
-        if params.get("service_account") is not None and not params["service_account"].strip():
-            raise InvalidInput("service_account must not be empty: give the service account's name or id")
+        refuse_blank(params, "id", "give the key's id (CCDB1_...), or its name")
+        refuse_blank(params, "service_account", "give the service account's name or id")
         if not params.get("id") and not params.get("service_account"):
             raise InvalidInput("service_account is needed to find API key %r by name: give the name or id of the "
                                "service account it belongs to (or give the key's id)" % params.get("name"))
@@ -736,8 +734,7 @@ class JwtIssuer(Collection):
     def check_input(self):
         super(JwtIssuer, self).check_input()
         params = self.params
-        if params.get("id") is not None and not params["id"].strip():
-            raise InvalidInput("id must not be empty: give the issuer's id, or its issuer_url")
+        refuse_blank(params, "id", "give the issuer's id, or its issuer_url")
         if params.get("issuer_url") is not None:
             check_issuer_url(params["issuer_url"])
         if params.get("state") == "absent":
@@ -764,8 +761,7 @@ class JwtIssuer(Collection):
 def service_account_info(ctx):
     params = ctx.params
     for option in ("name", "id"):
-        if params.get(option) is not None and not params[option].strip():
-            raise InvalidInput("%s must not be empty: leave it out to list every service account" % option)
+        refuse_blank(params, option, "leave it out to list every service account")
     if params.get("id"):
         found = fetch_or_none(ctx.client, "%s/%s" % (ACCOUNTS_PATH, path_segment(params["id"])))()
         accounts = [found] if found else []
@@ -780,8 +776,7 @@ def api_key_info(ctx):
     """API keys (never their secrets: the API shows a secret only when it creates the key)."""
     params = ctx.params
     for option in ("name", "id", "service_account"):
-        if params.get(option) is not None and not params[option].strip():
-            raise InvalidInput("%s must not be empty: leave it out to list every API key" % option)
+        refuse_blank(params, option, "leave it out to list every API key")
     path = "%s/api-keys" % API
     if params.get("id"):
         found = fetch_or_none(ctx.client, "%s/%s" % (path, path_segment(params["id"])))()
@@ -806,8 +801,7 @@ def api_key_info(ctx):
 def jwt_issuer_info(ctx):
     params = ctx.params
     for option in ("issuer_url", "id"):
-        if params.get(option) is not None and not params[option].strip():
-            raise InvalidInput("%s must not be empty: leave it out to list every JWT issuer" % option)
+        refuse_blank(params, option, "leave it out to list every JWT issuer")
     path = "%s/jwt-issuers" % API
     if params.get("id"):
         found = fetch_or_none(ctx.client, "%s/%s" % (path, path_segment(params["id"])))()

@@ -15,9 +15,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import datetime
-import re
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
@@ -27,6 +24,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.operation i
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import api_time, parse_time
 
 #: The values the service accepts (NOTES.md: frequency_minutes, retention_days).
 FREQUENCIES = (5, 10, 15, 30, 60, 240, 1440)
@@ -36,35 +34,8 @@ RESTORE_TYPES = ("CLUSTER", "DATABASE", "TABLE")
 #: A restore is PENDING, then SUCCESS or FAILED (the service may also cancel one).
 RESTORE_DONE = Waiter("status", pending=("PENDING", "CANCELLING"), failed=("FAILED", "CANCELLED"))
 
-_RFC3339 = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$")
-
 
 # -- times ----------------------------------------------------------------------------------------
-
-def parse_time(value, option):
-    """``value`` (RFC 3339, such as 2026-11-28T10:00:00Z) as an aware datetime in UTC;
-    InvalidInput naming ``option`` when it is not one."""
-    match = _RFC3339.match(str(value).strip())
-    try:
-        if not match:
-            raise ValueError(value)
-        year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
-        fraction = match.group(7)
-        micro = int(round(float(fraction) * 1000000)) if fraction else 0
-        moment = datetime.datetime(year, month, day, hour, minute, second, min(micro, 999999),
-                                   tzinfo=datetime.timezone.utc)
-        if match.group(9):
-            offset = datetime.timedelta(hours=int(match.group(10)), minutes=int(match.group(11)))
-            moment = moment - offset if match.group(9) == "+" else moment + offset
-        return moment
-    except (ValueError, OverflowError):
-        raise InvalidInput("%s must be an RFC 3339 time such as 2026-11-28T10:00:00Z, got %r" % (option, value))
-
-
-def api_time(moment):
-    """An aware datetime as the API writes times: UTC with a Z."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
 
 def time_query(params):
     """The ``start_time`` / ``end_time`` filters of a listing, checked (an end before the

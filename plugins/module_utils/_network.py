@@ -24,7 +24,7 @@ import re
 import uuid
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, path_segment
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, path_segment, refuse_blank
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
@@ -635,9 +635,7 @@ class PrivateEndpointConnections(Collection):
     def check_input(self):
         super(PrivateEndpointConnections, self).check_input()
         check_endpoint_id(self.params.get("endpoint_id"))
-        region = self.params.get("region")
-        if region is not None and not region.strip():
-            raise InvalidInput("region must not be empty: leave it out for the cluster's first region")
+        refuse_blank(self.params, "region", "leave it out for the cluster's first region")
 
     def validate(self, current):
         super(PrivateEndpointConnections, self).validate(current)

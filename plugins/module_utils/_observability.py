@@ -14,7 +14,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import MASK, InvalidInput, clean, mask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import MASK, InvalidInput, clean, mask, refuse_blank
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import singletons_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import dedicated_cluster
@@ -89,12 +89,10 @@ class LogExport(Singleton):
         params = self.params
         if params.get("state") == "absent":
             return
-        if params.get("auth_principal") is not None and not params["auth_principal"].strip():
-            raise InvalidInput("auth_principal must not be empty: give the ARN of an AWS IAM role (AWS_CLOUDWATCH) or a "
-                               "GCP project id (GCP_CLOUD_LOGGING)")
+        refuse_blank(params, "auth_principal",
+                     "give the ARN of an AWS IAM role (AWS_CLOUDWATCH) or a GCP project id (GCP_CLOUD_LOGGING)")
         for option in ("log_name", "region"):
-            if params.get(option) is not None and not params[option].strip():
-                raise InvalidInput("%s must not be empty: leave it out for the service's default" % option)
+            refuse_blank(params, option, "leave it out for the service's default")
         check_channels(params.get("omitted_channels"), "omitted_channels")
         names = set()
         for index, group in enumerate(params.get("groups") or []):
@@ -233,8 +231,7 @@ class CloudWatchMetricExport(MetricExport):
         region = params.get("target_region")
         if region is not None and not AWS_REGION_RE.match(region):
             raise InvalidInput("target_region must be an AWS region such as us-east-1, got %r" % region)
-        if params.get("log_group_name") is not None and not params["log_group_name"].strip():
-            raise InvalidInput("log_group_name must not be empty: leave it out for the service's default")
+        refuse_blank(params, "log_group_name", "leave it out for the service's default")
 
     def unavailable(self):
         """CloudWatch takes the metrics of clusters on AWS only."""
@@ -266,8 +263,7 @@ class DatadogMetricExport(MetricExport):
         params = self.params
         if params.get("state") == "absent":
             return
-        if params.get("datadog_api_key") is not None and not params["datadog_api_key"].strip():
-            raise InvalidInput("datadog_api_key must not be empty: give a Datadog API key")
+        refuse_blank(params, "datadog_api_key", "give a Datadog API key")
         if params.get("update_datadog_api_key") == "always" and params.get("datadog_api_key") is None:
             raise InvalidInput("update_datadog_api_key=always needs a datadog_api_key")
         if params.get("site") is not None and params["site"] not in DATADOG_SITES:

@@ -13,18 +13,17 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import datetime
-import re
-
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _folders
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     clean,
     path_segment,
+    refuse_blank,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import fetch_or_none
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import parse_time
 
 API = "/api/v1"
 MOVE_OPTIONS = ("new_path", "name", "parent")
@@ -61,10 +60,6 @@ class Folder(Collection):
         self._known_ids = {}  # path -> id of a folder this task made, or of the parent of the folder it moves
 
     # -- input -----------------------------------------------------------------------------------
-    @property
-    def moving(self):
-        return any(self.params.get(o) is not None for o in MOVE_OPTIONS)
-
     def check_input(self):
         super(Folder, self).check_input()
         params = self.params
@@ -281,8 +276,7 @@ def folder_info(ctx):
                                "every folder")
         if path != "/":
             path = _checked(_folders.check_path, path)  # a path no folder can have would list nothing
-    if params.get("id") is not None and not str(params["id"]).strip():
-        raise InvalidInput("id must not be empty: give a folder id, or leave it out to list every folder")
+    refuse_blank(params, "id", "give a folder id, or leave it out to list every folder")
     if params.get("contents") and path is None and params.get("id") is None:
         raise InvalidInput("contents needs the folder: give its path (/ for the top of the tree) or its id")
     if params.get("id") is not None:
@@ -315,9 +309,8 @@ def _content(item, where):
 def invoice_info(ctx):
     """Every invoice (``status`` filters), or the one of ``id`` with its line items."""
     params = ctx.params
+    refuse_blank(params, "id", "give an invoice id, or leave it out to list every invoice")
     if params.get("id") is not None:
-        if not str(params["id"]).strip():
-            raise InvalidInput("id must not be empty: give an invoice id, or leave it out to list every invoice")
         found = fetch_or_none(ctx.client, "%s/invoices/%s" % (API, path_segment(params["id"])))()
         return {"changed": False, "invoices": [found] if found else []}
     query = {"status": params["status"]} if params.get("status") else None
@@ -327,28 +320,7 @@ def invoice_info(ctx):
 
 # -- the audit log -------------------------------------------------------------------------------
 
-_TIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$")
 AUDIT_PAGE_MAX = 1000
-
-
-def parse_time(text, option=None):
-    """An RFC 3339 time (``2026-11-28T10:00:00Z``, ``...+02:00``) as an aware datetime;
-    InvalidInput (naming ``option``) when it is not one."""
-    match = _TIME_RE.match(str(text).strip()) if text is not None else None
-    try:
-        if match is None:
-            raise ValueError(text)
-        year, month, day, hour, minute, second, fraction, zone = match.groups()
-        micro = int((fraction or "0")[:6].ljust(6, "0"))
-        offset = datetime.timedelta(0)
-        if zone not in ("Z", "z"):
-            sign = -1 if zone[0] == "-" else 1
-            offset = sign * datetime.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
-        return datetime.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), micro,
-                                 tzinfo=datetime.timezone(offset))
-    except (ValueError, OverflowError):
-        raise InvalidInput("%s must be an RFC 3339 time such as 2026-11-28T10:00:00Z, got %r"
-                           % (option or "time", text)) from None
 
 
 def audit_log_info(ctx):

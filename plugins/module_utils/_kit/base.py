@@ -23,6 +23,14 @@ class InvalidInput(Exception):
     """Bad input found before any request that would change something."""
 
 
+def refuse_blank(params, option, hint):
+    """Refuse ``option`` given as blank text ("" or spaces), which would otherwise read as left
+    out or name nothing: "<option> must not be empty: <hint>"."""
+    value = params.get(option)
+    if value is not None and not str(value).strip():
+        raise InvalidInput("%s must not be empty: %s" % (option, hint))
+
+
 class Context(object):
     """What resource logic needs from whoever runs it (a module process or, later, an action
     plugin): the API client, the task's parameters, check and diff mode, and warnings."""

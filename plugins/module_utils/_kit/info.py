@@ -18,7 +18,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, list_items
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import list_items, refuse_blank
 
 
 def _reading(description, ctx):
@@ -40,8 +40,8 @@ def listing_info(ctx, description, result_key, key_option="name", present=None, 
     ``key_option``; ``present(item)`` shapes each, ``order`` sorts them. ``query``: the
     listing's own filters (``{"start_time": ...}``), sent with every page."""
     wanted = ctx.params.get(key_option) if key_option else None
-    if wanted is not None and not str(wanted).strip():
-        raise InvalidInput("%s must not be empty: leave it out to list every one" % key_option)
+    if key_option:
+        refuse_blank(ctx.params, key_option, "leave it out to list every one")
     reader = _reading(description, ctx)
     try:
         items = list_items(ctx.client, reader.base, reader.items, getattr(reader, "paginated", True), params=query)

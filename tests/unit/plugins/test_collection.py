@@ -16,10 +16,7 @@ import pytest
 import yaml
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._version import COLLECTION_VERSION
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-MODULES = sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, "plugins", "modules"))
-                 if name.endswith(".py") and not name.startswith("_"))
+from ansible_collections.cockroachdb.cloud.tests.unit.layout import MODULES, ROOT
 
 
 def load(*parts):

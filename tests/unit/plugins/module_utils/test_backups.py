@@ -19,15 +19,14 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import (
     BackupConfig,
     Restores,
-    api_time,
     backup_info,
-    parse_time,
     restore_info,
     time_query,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import api_time, parse_time
 from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_backup_config,
     cockroach_backup_info,

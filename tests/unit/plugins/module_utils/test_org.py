@@ -23,7 +23,6 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._org import (
     folder_info,
     invoice_info,
     organization_info,
-    parse_time,
 )
 from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_audit_log_info,
@@ -385,8 +384,3 @@ def test_audit_log_input_checks(emulator, given, message):
         audit(emulator, **given)
     assert message in str(failure.value)
     assert emulator.since(mark) == []
-
-
-def test_parse_time_reads_offsets_and_fractions():
-    assert parse_time("2026-11-28T12:00:00+02:00") == parse_time("2026-11-28T10:00:00Z")
-    assert parse_time("2026-11-28T10:00:00.5Z").microsecond == 500000

@@ -178,7 +178,7 @@ def test_a_rename_when_neither_exists_fails(emulator, orders_db):
     assert emulator.mutations(mark) == []
 
 
-def test_delete_then_nothing_to_delete(emulator, orders_db):
+def test_database_delete_then_nothing_to_delete(emulator, orders_db):
     emulator.admin.post(orders_db["base"], {"name": "orders"})
     mark = emulator.mark()
     assert database(emulator, check_mode=True, state="absent")["changed"] is True
@@ -347,7 +347,7 @@ def test_always_creates_a_missing_user_with_one_request(emulator, web_app):
     assert has_password(emulator, web_app, "app", PASSWORD)
 
 
-def test_delete_then_nothing_to_delete(emulator, web_app):
+def test_sql_user_delete_then_nothing_to_delete(emulator, web_app):
     add_user(emulator, web_app, "app")
     add_user(emulator, web_app, "other")
     mark = emulator.mark()

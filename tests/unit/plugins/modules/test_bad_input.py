@@ -24,7 +24,6 @@ __metaclass__ = type
 import collections
 import copy
 import importlib
-import os
 import traceback
 
 import pytest
@@ -33,8 +32,8 @@ from ansible_collections.cockroachdb.cloud.plugins import modules as modules_pac
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process
 from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL, install
+from ansible_collections.cockroachdb.cloud.tests.unit.layout import MODULES
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
 UNKNOWN_ID = "11111111-2222-4333-8444-555555555555"
 ROLE_ARN = "arn:aws:iam::123456789012:role/cockroach"
 KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -994,11 +993,6 @@ COMMON = [
 
 # -- running them ---------------------------------------------------------------------------------------
 
-def module_names():
-    """Every module of plugins/modules."""
-    folder = os.path.join(ROOT, "plugins", "modules")
-    return sorted(name[:-3] for name in os.listdir(folder) if name.endswith(".py") and not name.startswith("_"))
-
 
 def seed(emulator):
     """The organization the cases that need the API read: a serverless cluster on GCP, a
@@ -1064,16 +1058,16 @@ def test_bad_input_fails_with_a_clear_message(request, module, case):
 @pytest.mark.parametrize("module, case", [
     pytest.param(module, case._replace(args=dict(VALID.get(module, {}), **case.args)),
                  id="%s-%s" % (module[10:], case.id))
-    for module in module_names() for case in COMMON])
+    for module in MODULES for case in COMMON])
 def test_bad_connection_options_fail_before_any_request(request, module, case):
     check_failure(request, module, case)
 
 
 def test_every_module_has_cases():
     """A module without a table of its own (at least 5 cases) fails here."""
-    counts = dict((module, len(CASES.get(module, []))) for module in module_names())
+    counts = dict((module, len(CASES.get(module, []))) for module in MODULES)
     assert [m for m, n in counts.items() if n < 5] == [], counts
-    assert sorted(CASES) == module_names()  # no table for a module that is gone
+    assert sorted(CASES) == MODULES  # no table for a module that is gone
     for module, cases in CASES.items():
         ids = [case.id for case in cases]
         assert len(ids) == len(set(ids)), "%s: ids repeat" % module

@@ -12,7 +12,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import importlib
-import os
 
 import pytest
 import yaml
@@ -20,12 +19,10 @@ import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.cockroachdb.cloud.plugins import modules as modules_package
+from ansible_collections.cockroachdb.cloud.tests.unit.layout import MODULES
 
 PREFIX = "cockroachdb.cloud."
 REQUIRED = ("RequiredError", "RequiredOneOfError", "RequiredTogetherError", "RequiredIfError", "RequiredByError")
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
-FOLDER = os.path.join(ROOT, "plugins", "modules")
-MODULES = sorted(name[:-3] for name in os.listdir(FOLDER) if name.endswith(".py") and not name.startswith("_"))
 
 
 def templated(value):
