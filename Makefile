@@ -1,5 +1,5 @@
 # Thin wrappers: scripts/test.sh does the work and builds .venv itself.
-.PHONY: test sanity units pytest lint docs integration molecule matrix venv demo emulator clean
+.PHONY: test sanity units pytest lint docs integration molecule matrix venv lock demo emulator clean
 
 test:
 	bash scripts/test.sh
@@ -9,6 +9,11 @@ sanity units pytest lint docs integration molecule matrix:
 
 venv:
 	bash scripts/test.sh setup
+
+# Re-resolve lock/*.txt from requirements-test.txt, requirements-matrix.txt and the emulator's
+# pyproject.toml (see scripts/lock.sh; ARGS="--upgrade-package NAME" moves one pin).
+lock:
+	bash scripts/lock.sh $(ARGS)
 
 # playbooks/demo.yml against a local emulator; builds .venv first (see scripts/demo.sh).
 demo:

@@ -13,6 +13,11 @@ import pytest
 EMULATOR_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "emulator")
 
 
+# The emulator's dependencies as `make lock` pinned them (and setuptools, its build backend):
+# the test installs exactly those, so a new release of one on PyPI cannot change its outcome.
+LOCK = os.path.join(os.path.dirname(os.path.dirname(EMULATOR_DIR)), "lock", "emulator.txt")
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     """A fresh virtualenv with the emulator package installed from a copy of its folder."""
@@ -21,8 +26,11 @@ def installed(tmp_path_factory):
     shutil.copytree(EMULATOR_DIR, str(source), ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(source)]
-    subprocess.run(pip, check=True, timeout=600)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run(pip + ["--require-hashes", "--no-deps", "-r", LOCK], check=True, timeout=600)
+    subprocess.run(pip + ["--no-deps", "--no-build-isolation", str(source)], check=True, timeout=600)
+    # The package's declared dependencies are all there, at versions it accepts.
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "check"], check=True, timeout=120)
     return venv
 
 

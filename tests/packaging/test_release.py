@@ -52,7 +52,7 @@ def test_the_tarball_holds_the_plugins_docs_and_metadata_but_no_development_file
                    "plugins/module_utils/_kit/member.py", "plugins/plugin_utils/_in_process.py",
                    "plugins/inventory/clusters.py", "plugins/lookup/connection_string.py"):
         assert needed in names, needed
-    for unwanted in ("Makefile", "requirements-test.txt", "scripts/test.sh", ".ansible-lint", ".venv"):
+    for unwanted in ("Makefile", "requirements-test.txt", "requirements-matrix.txt", "lock/test.txt", "scripts/test.sh", ".ansible-lint", ".venv"):
         assert not [n for n in names if n == unwanted or n.startswith(unwanted + "/")], unwanted
 
 
