@@ -1,33 +1,57 @@
 #!/usr/bin/env bash
-# The version matrix: the collection with every ansible-core release it supports, each on a
-# Python that release supports (pyenv's interpreters on this machine). The `matrix` stage of
-# scripts/test.sh; on its own: `bash scripts/matrix.sh [CORE...]` (from the repository root).
+# The version matrix: the collection with every other ansible-core release it supports, each
+# on a Python that release supports (pyenv's interpreters on this machine), checking on each
+# release what can differ between releases. The `matrix` stage of scripts/test.sh; on its own:
+# `bash scripts/matrix.sh [CORE...]` (from the repository root, with .venv built).
 #
-#   every release: ansible-test units, and playbooks/cluster_setup.yml against an emulator
-#                  (apply in-process, then a re-run as modules that must change nothing)
-#   the newest:    ansible-test sanity too
+#   every release:  the unit tests of what ansible-core runs for us (the action plugin and
+#                   the in-process runner, the inventory and the lookup, every module's
+#                   EXAMPLES through its argument spec), and playbooks/cluster_setup.yml
+#                   against an emulator: applied in-process, then re-run as modules (no change)
+#   oldest, newest: every module unit test too (bad input: ansible-core's argument checks and
+#                   their messages); the oldest also the module_utils unit tests on its Python
+#                   (3.10, the oldest the controller tests run on)
+#   newest:         ansible-test sanity
 #
-# Each release gets a virtualenv under .venv-matrix/ (kept between runs) and a copy of the
-# collection; MATRIX_LANES (default 2) releases run at a time. The main suite covers
-# ansible-core 2.19 on Python 3.11 (.venv).
+# The main suite covers ansible-core 2.19 on Python 3.11 (.venv) with every test. Each
+# release gets a virtualenv holding exactly lock/matrix-<core>.txt under .venv-matrix/ (kept
+# between runs, rebuilt when its lock changes) and a copy of the collection; MATRIX_LANES
+# (default 2) releases run at a time.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+# The releases, each with the Python it runs on here (MATRIX_PYTHON, MATRIX_ORDER, MATRIX_OLDEST, MATRIX_NEWEST).
+# shellcheck source=scripts/releases.sh
+source scripts/releases.sh
 MAIN_PY="$ROOT/.venv/bin/python"
-# ansible-core release -> the Python it runs on here (the newest it supports, 2.16 the oldest).
-declare -A PYTHON=([2.16]=3.10 [2.17]=3.12 [2.18]=3.13 [2.20]=3.13 [2.21]=3.13)
-ORDER=(2.16 2.17 2.18 2.20 2.21)
-NEWEST=2.21
 RELEASES=("$@")
-[[ ${#RELEASES[@]} -gt 0 ]] || RELEASES=("${ORDER[@]}")
+[[ ${#RELEASES[@]} -gt 0 ]] || RELEASES=("${MATRIX_ORDER[@]}")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cockroachdb-cloud-matrix.XXXXXX")
 EMULATOR_PID=""
 cleanup() {
-  if [[ -n "$EMULATOR_PID" ]]; then kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; fi
+  if [[ -n "$EMULATOR_PID" ]]; then stop_emulator "$EMULATOR_PID"; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 [[ -n "${MATRIX_KEEP:-}" ]] && trap - EXIT
+
+# unit_targets CORE: what the release runs of tests/unit (ansible-test units targets).
+unit_targets() {
+  local core=$1
+  echo tests/unit/plugins/plugin_utils/ tests/unit/plugins/inventory/ tests/unit/plugins/lookup/
+  if [[ "$core" == "$MATRIX_OLDEST" || "$core" == "$MATRIX_NEWEST" ]]; then
+    echo tests/unit/plugins/modules/
+  else
+    echo tests/unit/plugins/modules/test_examples.py
+  fi
+  if [[ "$core" == "$MATRIX_OLDEST" ]]; then
+    echo tests/unit/plugins/module_utils/
+  else
+    echo tests/unit/plugins/module_utils/_kit/test_runner.py
+  fi
+}
 
 interpreter() {  # the real pyenv interpreter of Python X.Y, or python3.X on PATH
   local p
@@ -35,52 +59,40 @@ interpreter() {  # the real pyenv interpreter of Python X.Y, or python3.X on PAT
   command -v "python$1" || true
 }
 
-venv_for() {  # venv_for CORE: a virtualenv with that ansible-core and what the tests need
+venv_for() {  # venv_for CORE: a virtualenv with exactly lock/matrix-CORE.txt (that ansible-core and what the tests need)
   local core=$1 py venv
-  py=$(interpreter "${PYTHON[$core]}")
+  py=$(interpreter "${MATRIX_PYTHON[$core]}")
   venv="$ROOT/.venv-matrix/$core"
   if [[ -z "$py" ]]; then echo ""; return; fi
-  if [[ ! -x "$venv/bin/python" ]]; then "$py" -m venv "$venv" >&2; fi
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check "ansible-core==$core.*" requests pytest \
-    pytest-xdist flask waitress "openapi-core>=0.23" pyyaml >&2
+  bash "$ROOT/scripts/venv.sh" "$venv" "$py" "$ROOT/lock/matrix-$core.txt" >&2 || return 1
   echo "$venv"
 }
 
-# A copy of the work tree as ansible_collections/cockroachdb/cloud (what git would see), one
-# per release: the releases run side by side, and ansible-test writes into its copy.
-copy_tree() {  # copy_tree DIR: the collection at DIR/ansible_collections/cockroachdb/cloud
-  local coll="$1/ansible_collections/cockroachdb/cloud"
-  mkdir -p "$coll"
-  git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-    [[ -e "$f" ]] && printf '%s\0' "$f"; done | tar --null -T - -cf - | tar -C "$coll" -xf -
-}
-
-# One emulator for the smoke runs (the main venv has its requirements).
-"$MAIN_PY" -m tests.emulator --port 0 --async-seconds 1 --validate-responses >"$WORK/emulator.json" 2>"$WORK/emulator.log" &
-EMULATOR_PID=$!
-for _ in $(seq 300); do [[ $(wc -l <"$WORK/emulator.json") -ge 1 ]] && break; sleep 0.1; done
-URL=$("$MAIN_PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$WORK/emulator.json")
-KEY=$("$MAIN_PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$WORK/emulator.json")
+# One emulator for the playbook runs (the main venv has its requirements).
+start_emulator "$MAIN_PY" "$WORK/emulator" --async-seconds 1 --validate-responses
+URL=$EMULATOR_URL
+KEY=$EMULATOR_KEY
 
 # run_release CORE: its checks, in $WORK/CORE/ (log.txt; summary.txt once they passed).
 run_release() {
-  local core=$1 start=$SECONDS venv pyver version bin out units extra=""
+  local core=$1 start=$SECONDS venv pyver version bin out units extra="" targets
   local dir="$WORK/$core" coll="$WORK/$core/ansible_collections/cockroachdb/cloud"
   venv=$(venv_for "$core")
   if [[ -z "$venv" ]]; then
-    echo "ansible-core $core: SKIPPED (no Python ${PYTHON[$core]} on this machine)" >"$dir/summary.txt"
+    echo "ansible-core $core: SKIPPED (no Python ${MATRIX_PYTHON[$core]} on this machine)" >"$dir/summary.txt"
     return 0
   fi
   copy_tree "$dir"
-  pyver=${PYTHON[$core]}
+  pyver=${MATRIX_PYTHON[$core]}
   version=$("$venv/bin/python" -c 'import ansible.release as r; print("ansible-core " + r.__version__)')
   bin="$dir/bin"
   mkdir -p "$bin"
   ln -sf "$(interpreter "$pyver")" "$bin/python$pyver"
-  (cd "$coll" && PATH="$bin:$venv/bin:$PATH" ansible-test units --local --python "$pyver" --color no >"$dir/units.log" 2>&1) \
-    || { tail -50 "$dir/units.log"; echo "units failed with $version"; return 1; }
+  read -r -a targets <<<"$(unit_targets "$core" | tr '\n' ' ')"
+  (cd "$coll" && PATH="$bin:$venv/bin:$PATH" ansible-test units --local --python "$pyver" --color no "${targets[@]}" \
+    >"$dir/units.log" 2>&1) || { tail -50 "$dir/units.log"; echo "units failed with $version"; return 1; }
   units=$(grep -ohE "[0-9]+ passed" "$dir/units.log" | awk '{s += $1} END {print s}')
-  if [[ "$core" == "$NEWEST" ]]; then
+  if [[ "$core" == "$MATRIX_NEWEST" ]]; then
     (cd "$coll" && PATH="$bin:$venv/bin:$PATH" ansible-test sanity --local --python "$pyver" --color no >"$dir/sanity.log" 2>&1) \
       || { grep -E "^ERROR" "$dir/sanity.log" | head -40; echo "sanity failed with $version"; return 1; }
     extra=", sanity"
@@ -113,7 +125,7 @@ for core in "${RELEASES[@]}"; do
   # (not `jobs`: the emulator is a background job too)
   while [[ $(running) -ge $LANES ]]; do sleep 1; done
   mkdir -p "$WORK/$core"
-  echo "=== ansible-core $core, Python ${PYTHON[$core]}: started"
+  echo "=== ansible-core $core, Python ${MATRIX_PYTHON[$core]}: started"
   ({ run_release "$core" || echo "FAILED: ansible-core $core"; } >"$WORK/$core/log.txt" 2>&1; cat "$WORK/$core/log.txt") &
   lane_pids+=($!)
 done

@@ -2,49 +2,32 @@
 # The one test command for the cockroachdb.cloud collection (what `make test` and CI run).
 #
 #   scripts/test.sh                  # every stage
-#   scripts/test.sh sanity pytest    # only these stages, in the given order
+#   scripts/test.sh sanity pytest    # only these stages
 #   scripts/test.sh setup            # only build/refresh .venv and the offline pip stand-in
 #
-# Works from a fresh clone on a fresh machine: it builds .venv itself and needs only PyPI.
+# Works from a fresh clone on a fresh machine: it builds .venv itself from lock/test.txt and
+# needs only PyPI. The stages run side by side, TEST_JOBS at a time (default 2), the longest
+# first, each in its own copy of the collection; the output of each is kept in
+# tests/output/stages/<stage>.log and printed whole when the stage ends. The first failure
+# stops the stages still running. The summary gives each stage's time and the CPU it used.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 # Some machines set this; without cached bytecode every tool re-compiles its imports (pytest -n 2: 16 s instead of 5 s).
 unset PYTHONDONTWRITEBYTECODE
 
 VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
-NAMESPACE=cockroachdb
-NAME=cloud
-DEFAULT_STAGES=(sanity units pytest lint docs integration molecule matrix)
+# The order they start in when all run: the longest first, so that no long stage starts last.
+DEFAULT_STAGES=(integration matrix sanity pytest units molecule lint docs)
 PYTEST_DIRS=(tests/emulator_tests tests/contract tests/packaging)
-
-WORK=""             # temporary collection tree and interpreter links, see prepare_tree
-COLL=""             # $WORK/ansible_collections/cockroachdb/cloud
-SANITY_PY_ARGS=()   # empty = every Python version found; else --python X.Y
-RESULTS=()          # "stage: PASSED (12s)" lines for the summary
-CURRENT=""          # stage running now, for the failure summary
-SKIPPED=""          # set by a stage that had nothing to run, shown in the summary
+JOBS=${TEST_JOBS:-2}
+LOGS="$ROOT/tests/output/stages"
 
 banner() { printf '\n========== %s ==========\n' "$*"; }
-
-# Print the summary on every exit, so a failure says which stage broke and how long each took.
-summary() {
-  local rc=$?
-  if [[ -n "$WORK" ]]; then rm -rf "$WORK"; fi
-  if [[ -n "$CURRENT" ]]; then RESULTS+=("$CURRENT: FAILED"); fi
-  banner "SUMMARY"
-  local line
-  for line in "${RESULTS[@]}"; do echo "  $line"; done
-  if [[ $rc -eq 0 ]]; then
-    echo "ALL CHECKS PASSED"
-  else
-    echo "CHECKS FAILED (exit $rc)${CURRENT:+ in stage $CURRENT}"
-  fi
-  exit "$rc"
-}
-trap summary EXIT
 
 # --- setup -----------------------------------------------------------------------------
 
@@ -57,15 +40,10 @@ pick_python() {
   command -v python3.11 || command -v python3
 }
 
+# .venv holds exactly lock/test.txt (every package pinned, with hashes; `make lock` writes it
+# from requirements-test.txt): rebuilt when the lock changes, a clear failure when it drifted.
 ensure_venv() {
-  if [[ ! -x "$PY" ]]; then
-    local base
-    base=$(pick_python)
-    echo "Creating $VENV with $base"
-    "$base" -m venv "$VENV"
-  fi
-  # Quick (about 2 s) when everything is already installed at the pinned versions.
-  "$PY" -m pip install -q --disable-pip-version-check -r requirements-test.txt
+  bash "$ROOT/scripts/venv.sh" "$VENV" "$(pick_python)" "$ROOT/lock/test.txt"
 }
 
 # ansible-test bootstraps pip in each venv it makes with a get-pip script that it downloads
@@ -97,12 +75,14 @@ EOF
 
 # Real interpreters first on PATH, pyenv shims off it: ansible-test finds python3.X by name
 # and a shim for a version pyenv has not selected fails with "pyenv: python3.8: command not found".
+# Writes the versions found (oldest first) to $WORK/pythons.
 setup_path() {
-  local bin="$WORK/bin" v p found=0 path_rest=""
+  local bin="$WORK/bin" v p path_rest=""
   mkdir -p "$bin"
+  : >"$WORK/pythons"
   for v in 8 9 10 11 12 13; do
     for p in /root/.pyenv/versions/3."$v".*/bin/python3."$v"; do
-      if [[ -x "$p" ]]; then ln -sf "$p" "$bin/python3.$v"; found=$((found + 1)); break; fi
+      if [[ -x "$p" ]]; then ln -sf "$p" "$bin/python3.$v"; echo "3.$v" >>"$WORK/pythons"; break; fi
     done
   done
   local IFS=:
@@ -110,42 +90,39 @@ setup_path() {
     if [[ "$p" != */.pyenv/shims ]]; then path_rest="${path_rest:+$path_rest:}$p"; fi
   done
   export PATH="$bin:$VENV/bin:$path_rest"
-  # With one interpreter or none found, test only the venv's own Python.
-  if [[ $found -lt 2 ]]; then
-    SANITY_PY_ARGS=(--python "$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
-  fi
 }
 
-# ansible-test needs .../ansible_collections/<ns>/<name>/ and rejects a symlinked root
-# ('No "ansible_collections" parent directory was found'), so copy the work tree. Copy what
-# git would (tracked plus untracked-but-not-ignored) so new files are checked before commit.
-prepare_tree() {
-  COLL="$WORK/ansible_collections/$NAMESPACE/$NAME"
-  mkdir -p "$COLL"
-  if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
-    git -C "$ROOT" ls-files -z --cached --others --exclude-standard |
-      while IFS= read -r -d '' f; do if [[ -e "$f" ]]; then printf '%s\0' "$f"; fi; done |
-      tar -C "$ROOT" --null -T - -cf - | tar -C "$COLL" -xf -
-  else
-    tar -C "$ROOT" --exclude=./.venv --exclude=./.git --exclude=./tests/output \
-      --exclude=./collections --exclude=./.ansible -cf - . | tar -C "$COLL" -xf -
-  fi
+# The stage's own copy of the collection: sets COLL, and CPATH (its collections path).
+stage_tree() {
+  CPATH="$WORK/trees/$1"
+  COLL="$CPATH/ansible_collections/cockroachdb/cloud"
+  copy_tree "$CPATH"
 }
+
+venv_python_version() { "$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
 
 # --- stages ----------------------------------------------------------------------------
+# Each runs in a process of its own (see run_one_stage), with set -e: the first failing
+# command ends it.
 
+# Every test on the venv's Python; where more interpreters are found, compile on all of them
+# and import on the oldest too (the version matrix adds sanity on the newest ansible-core,
+# whose import test runs on Python 3.13, and runs the modules on 3.10 and 3.12).
 stage_sanity() {
-  (cd "$COLL" && ansible-test sanity --local "${SANITY_PY_ARGS[@]}" --color no)
+  local oldest
+  stage_tree sanity
+  cd "$COLL"
+  ansible-test sanity --local --python "$(venv_python_version)" --color no
+  if [[ $(wc -l <"$WORK/pythons") -ge 2 ]]; then
+    ansible-test sanity --local --test compile --color no
+    oldest=$(head -n1 "$WORK/pythons")
+    ansible-test sanity --local --test import --python "$oldest" --color no
+  fi
 }
 
 stage_pytest() {
   local dirs=() d rc=0
   for d in "${PYTEST_DIRS[@]}"; do if [[ -d "$d" ]]; then dirs+=("$d"); fi; done
-  if [[ ${#dirs[@]} -eq 0 ]]; then
-    SKIPPED="none of ${PYTEST_DIRS[*]} exists yet"
-    echo "SKIP: $SKIPPED"
-    return 0
-  fi
   # From the repo root so that `tests.emulator` imports as a package.
   "$PY" -m pytest -q -n 2 "${dirs[@]}" || rc=$?
   # Exit 5 = no tests collected: an existing test folder with no tests is a failure.
@@ -155,119 +132,162 @@ stage_pytest() {
 
 stage_lint() {
   # Offline via .ansible-lint; the collections path lets it resolve our own modules.
-  (cd "$COLL" && ANSIBLE_COLLECTIONS_PATH="$WORK" ansible-lint --nocolor)
+  stage_tree lint
+  cd "$COLL"
+  ANSIBLE_COLLECTIONS_PATH="$CPATH" ansible-lint --nocolor
 }
 
 stage_docs() {
-  (cd "$COLL" && ANSIBLE_COLLECTIONS_PATH="$WORK" antsibull-docs lint-collection-docs --plugin-docs .)
+  stage_tree docs
+  cd "$COLL"
+  ANSIBLE_COLLECTIONS_PATH="$CPATH" antsibull-docs lint-collection-docs --plugin-docs .
   # Changelog fragments must parse, or the release changelog cannot be built.
-  (cd "$COLL" && antsibull-changelog lint)
+  antsibull-changelog lint
   # The documentation site (every plugin's page and the guides), Sphinx warnings as errors.
-  ANSIBLE_COLLECTIONS_PATH="$WORK" bash "$COLL/scripts/docs_site.sh" "$ROOT/docs/_build/html"
+  ANSIBLE_COLLECTIONS_PATH="$CPATH" bash "$COLL/scripts/docs_site.sh" "$ROOT/docs/_build/html"
 }
 
 stage_units() {
   # --local with the venv's own Python: it has pytest, pytest-xdist and what
   # tests/unit/requirements.txt lists. (ansible-test picks sys.executable for its own X.Y.)
-  local pyver
-  pyver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-  (cd "$COLL" && ansible-test units --local --python "$pyver" --color no)
+  stage_tree units
+  cd "$COLL"
+  ansible-test units --local --python "$(venv_python_version)" --color no
 }
 
-# Integration: ONE emulator for all targets, described to them in
-# tests/integration/integration_config.yml (written into the copy from
-# tests/integration/integration_config.yml.template; see tests/integration/README.md).
-# The emulator keeps the service's rate limit (10 requests/s per key): a target that bursts
-# meets 429 answers as it would in real life (measured: the current targets never reach it).
+# Lanes of targets, each with its own emulator: scripts/integration.sh.
 stage_integration() {
-  local targets
-  targets=$(find tests/integration/targets -mindepth 1 -maxdepth 1 -type d \
-    ! -name 'setup_*' ! -name 'prepare_*' 2>/dev/null | wc -l)
-  if [[ $targets -eq 0 ]]; then
-    SKIPPED="no integration targets yet"
-    echo "SKIP: $SKIPPED"
-    return 0
-  fi
-  run_integration
+  bash scripts/integration.sh
 }
-
-# A subshell, so that its EXIT trap stops the emulator however the stage ends.
-run_integration() (
-  local out="$WORK/emulator.json" log="$WORK/emulator.log"
-  local config="$COLL/tests/integration/integration_config.yml" pid url key i pyver rc
-  # INTEGRATION_EMULATOR_ARGS adds emulator options, e.g. "--rate-limit 0" to compare.
-  # shellcheck disable=SC2086
-  "$PY" -m tests.emulator --port 0 --test-controls --async-seconds 1 --validate-responses ${INTEGRATION_EMULATOR_ARGS:-} >"$out" 2>"$log" &
-  pid=$!
-  trap 'kill '"$pid"' 2>/dev/null || true; wait '"$pid"' 2>/dev/null || true; rm -f "'"$config"'"' EXIT
-  for ((i = 0; i < 300; i++)); do
-    if [[ $(wc -l <"$out") -ge 1 ]]; then break; fi
-    if ! kill -0 "$pid" 2>/dev/null; then echo "The emulator did not start:" >&2; cat "$log" >&2; return 1; fi
-    sleep 0.1
-  done
-  if [[ $(wc -l <"$out") -lt 1 ]]; then echo "The emulator printed nothing in 30 s" >&2; return 1; fi
-  url=$("$PY" -c 'import json, sys; print(json.loads(sys.stdin.readline())["url"])' <"$out")
-  key=$("$PY" -c 'import json, sys; print(json.loads(sys.stdin.readline())["admin_key"])' <"$out")
-  echo "Emulator at $url (pid $pid, log $log)"
-  sed -e "s|@URL@|$url|g" -e "s|@ADMIN_KEY@|$key|g" tests/integration/integration_config.yml.template >"$config"
-  pyver=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-  # --local: targets run with the venv's Python (modules need requests), on this host.
-  rc=0
-  # At -vvvv (every result, diff and invocation shown), into a log that no secret may be in
-  # (tests/contract/secrets_scan.py); the console gets the progress and the failures.
-  local vlog="$ROOT/tests/output/integration-vvvv.log"
-  mkdir -p "$(dirname "$vlog")"
-  # INTEGRATION_TARGETS="a b" runs only those targets (all by default).
-  # shellcheck disable=SC2086
-  (cd "$COLL" && ansible-test integration -vvvv --local --python "$pyver" --color no ${INTEGRATION_TARGETS:-}) \
-    >"$vlog" 2>&1 || rc=$?
-  grep -E '^(Running .* integration test|[A-Za-z0-9_.() -]+: .*(passed|converged|requests|lines|results)|.* converged in |FAILED|ERROR: )' "$vlog" || true
-  if [[ $rc -ne 0 ]]; then
-    echo "--- the last 300 lines of $vlog:"
-    tail -n 300 "$vlog"
-  fi
-  "$PY" tests/contract/secrets_scan.py "$vlog" "$url" "$COLL" || rc=$?
-  # What the targets sent, and how many 429 answers (rate limit) they met on the way.
-  "$PY" - "$url" <<'PYEOF' || true
-import json, sys, urllib.request
-with urllib.request.urlopen(sys.argv[1] + "/_emulator/requests", timeout=30) as response:
-    log = json.load(response)["requests"]
-print("Emulator: %d API requests, %d mutating, %d answered 429 (rate limit)" % (
-    len(log), sum(e["method"] not in ("GET", "HEAD") for e in log), sum(e["status"] == 429 for e in log)))
-PYEOF
-  # Every operation is used by a plugin or planned in NOT_YET; only a full run shows all use.
-  if [[ -z "${INTEGRATION_TARGETS:-}" ]]; then
-    "$PY" tests/contract/operation_coverage.py "$url" || rc=$?
-  fi
-  return "$rc"
-)
 
 # The roles' molecule scenarios (extensions/molecule/<role>/: check mode, converge,
-# idempotence, verify on localhost), against one emulator for all of them.
-stage_molecule() (
-  local out="$WORK/molecule-emulator.json" pid scenario
-  if [[ ! -d extensions/molecule ]]; then SKIPPED="no molecule scenarios yet"; return 0; fi
-  "$PY" -m tests.emulator --port 0 --async-seconds 1 --validate-responses --test-controls >"$out" 2>"$WORK/molecule-emulator.log" &
-  pid=$!
-  trap 'kill '"$pid"' 2>/dev/null || true; wait '"$pid"' 2>/dev/null || true' EXIT
-  for _ in $(seq 300); do [[ $(wc -l <"$out") -ge 1 ]] && break; sleep 0.1; done
-  COCKROACH_SERVER=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$out")
-  COCKROACH_API_KEY=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$out")
-  export COCKROACH_SERVER COCKROACH_API_KEY ANSIBLE_COLLECTIONS_PATH="$WORK"
-  for scenario in "$COLL"/extensions/molecule/*/; do
-    [[ -f "$scenario/molecule.yml" ]] || continue  # (shared/: what the scenarios share)
+# idempotence, verify on localhost), against one emulator for all of them. The default
+# scenario (shared pieces) checks the syntax of every scenario's converge playbook, so it
+# must import each of them.
+stage_molecule() {
+  local scenario missing=0
+  for scenario in extensions/molecule/*/; do
     scenario=$(basename "$scenario")
-    echo "--- molecule test -s $scenario"
-    (cd "$COLL" && molecule test -s "$scenario")
+    if [[ $scenario != default ]] && ! grep -q "\.\./$scenario/converge.yml" extensions/molecule/default/converge.yml; then
+      echo "extensions/molecule/default/converge.yml does not import ../$scenario/converge.yml" >&2
+      missing=1
+    fi
   done
-)
+  [[ $missing -eq 0 ]]
+  stage_tree molecule
+  start_emulator "$PY" "$WORK/molecule-emulator" --async-seconds 1 --validate-responses --test-controls
+  AT_EXIT+=("stop_emulator $EMULATOR_PID")
+  export COCKROACH_SERVER="$EMULATOR_URL" COCKROACH_API_KEY="$EMULATOR_KEY" ANSIBLE_COLLECTIONS_PATH="$CPATH"
+  export NO_COLOR=1 ANSIBLE_NOCOLOR=1  # (a log file, not a terminal)
+  cd "$COLL"
+  molecule test --all
+}
 
 # The other ansible-core releases, each on a Python it supports (scripts/matrix.sh).
 stage_matrix() {
   bash scripts/matrix.sh
 }
 
+# --- running the stages ----------------------------------------------------------------
+
+# One stage, in this process (started by run_stages as `test.sh --one-stage NAME` in a
+# session of its own, so that a failure elsewhere can stop it with all it started). Writes
+# its status and the CPU seconds it used to $LOGS/NAME.result when it ends, however it ends.
+AT_EXIT=()  # commands a stage wants run when it ends (not `trap ... EXIT`: that is this one's)
+run_one_stage() {
+  STAGE=$1
+  trap 'stage_ended $?' EXIT
+  "stage_$STAGE"
+}
+
+# shellcheck disable=SC2329  # (the EXIT trap of run_one_stage)
+stage_ended() {
+  local status=$1 at_exit
+  for at_exit in "${AT_EXIT[@]}"; do eval "$at_exit"; done
+  { echo "$status"; cpu_seconds; } >"$LOGS/$STAGE.result"
+}
+
+# The stages, JOBS at a time in the given order; each one's log printed when it ends. After a
+# failure no stage starts and the running ones are stopped.
+declare -A STARTED=() PIDS=() ENDED=()
+FAILED=""
+run_stages() {
+  local queue=("$@") name done_pid
+  mkdir -p "$LOGS"
+  while [[ ${#queue[@]} -gt 0 || ${#PIDS[@]} -gt 0 ]]; do
+    while [[ ${#queue[@]} -gt 0 && ${#PIDS[@]} -lt $JOBS && -z "$FAILED" ]]; do
+      name=${queue[0]}
+      queue=("${queue[@]:1}")
+      rm -f "$LOGS/$name.result"
+      echo "stage $name: started ($((SECONDS - SUITE_START)) s into the run)"
+      setsid bash "$ROOT/scripts/test.sh" --one-stage "$name" >"$LOGS/$name.log" 2>&1 &
+      PIDS[$name]=$!
+      STARTED[$name]=$SECONDS
+    done
+    [[ ${#PIDS[@]} -gt 0 ]] || break
+    done_pid=""
+    wait -n -p done_pid "${PIDS[@]}" || true
+    for name in "${!PIDS[@]}"; do
+      if [[ "${PIDS[$name]}" == "$done_pid" ]]; then finish_stage "$name"; fi
+    done
+    if [[ -n "$FAILED" ]]; then
+      for name in "${!PIDS[@]}"; do
+        echo "stage $name: stopped (stage $FAILED failed)"
+        kill -TERM -- "-${PIDS[$name]}" 2>/dev/null || true
+        wait "${PIDS[$name]}" 2>/dev/null || true
+        ENDED[$name]="$name: STOPPED after $((SECONDS - ${STARTED[$name]})) s (stage $FAILED failed)"
+        unset "PIDS[$name]"
+      done
+      queue=()
+    fi
+  done
+}
+
+finish_stage() {
+  local name=$1 status=1 cpu="?" took=$((SECONDS - ${STARTED[$1]}))
+  if [[ -f "$LOGS/$name.result" ]]; then
+    { read -r status; read -r cpu; } <"$LOGS/$name.result"
+  fi
+  unset "PIDS[$name]"
+  banner "STAGE: $name"
+  cat "$LOGS/$name.log"
+  if [[ "$status" == 0 ]]; then
+    ENDED[$name]="$name: PASSED ($took s, $cpu s CPU)"
+  else
+    ENDED[$name]="$name: FAILED with exit $status ($took s, $cpu s CPU; its output: tests/output/stages/$name.log)"
+    FAILED=${FAILED:-$name}
+  fi
+  echo "-- ${ENDED[$name]}"
+}
+
+# Print the summary on every exit, so a failure says which stage broke and how long each took.
+summary() {
+  local rc=$? name
+  for name in "${!PIDS[@]}"; do  # (only when this script itself failed)
+    kill -TERM -- "-${PIDS[$name]}" 2>/dev/null || true
+    wait "${PIDS[$name]}" 2>/dev/null || true
+  done
+  if [[ -n "${WORK:-}" ]]; then rm -rf "$WORK"; fi
+  banner "SUMMARY"
+  for name in "${ORDER[@]}"; do
+    if [[ -n "${ENDED[$name]:-}" ]]; then echo "  ${ENDED[$name]}"; fi
+  done
+  printf '  total: %s s, %s s CPU, %s stages at a time\n' "$((SECONDS - SUITE_START))" "$(cpu_seconds $$)" "$JOBS"
+  if [[ $rc -eq 0 && -z "$FAILED" ]]; then
+    echo "ALL CHECKS PASSED"
+  else
+    echo "CHECKS FAILED (exit $rc)${FAILED:+ in stage $FAILED}"
+  fi
+  exit "$rc"
+}
+
 # --- main ------------------------------------------------------------------------------
+
+if [[ "${1:-}" == "--one-stage" ]]; then
+  export ROOT
+  run_one_stage "$2"
+  exit 0
+fi
 
 stages=("$@")
 [[ ${#stages[@]} -gt 0 ]] || stages=("${DEFAULT_STAGES[@]}")
@@ -278,24 +298,21 @@ for s in "${stages[@]}"; do
   esac
 done
 
-run_stage() {
-  local name=$1 start=$SECONDS
-  banner "STAGE: $name"
-  CURRENT=$name SKIPPED=""
-  "$2"
-  CURRENT=""
-  RESULTS+=("$name: ${SKIPPED:+SKIPPED, $SKIPPED}${SKIPPED:-PASSED} ($((SECONDS - start))s)")
-}
+SUITE_START=$SECONDS
+ORDER=(setup)
+WORK=""
+trap summary EXIT
+banner "STAGE: setup"
+ENDED[setup]="setup: FAILED"
+ensure_venv
+ensure_get_pip
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cockroachdb-cloud-test.XXXXXX")
+export WORK
+setup_path
+ENDED[setup]="setup: PASSED ($((SECONDS - SUITE_START)) s)"
 
-setup() {
-  ensure_venv
-  ensure_get_pip
-  WORK=$(mktemp -d "${TMPDIR:-/tmp}/cockroachdb-cloud-test.XXXXXX")
-  setup_path
-  prepare_tree
-}
-run_stage setup setup
-
-for s in "${stages[@]}"; do
-  [[ "$s" == setup ]] || run_stage "$s" "stage_$s"
-done
+run=()
+for s in "${stages[@]}"; do [[ "$s" == setup ]] || run+=("$s"); done
+ORDER+=("${run[@]}")
+run_stages "${run[@]}"
+[[ -z "$FAILED" ]]

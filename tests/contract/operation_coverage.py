@@ -1,8 +1,8 @@
 """Which operations of the contract the collection's plugins use, from real traffic.
 
-    python tests/contract/operation_coverage.py URL
+    python tests/contract/operation_coverage.py URL [URL...]
 
-Reads the request log of the emulator at URL (``GET /_emulator/requests``, served with
+Reads the request logs of the emulators at URL (one per integration lane) (``GET /_emulator/requests``, served with
 ``--test-controls``) and keeps the requests sent by the collection's client (User-Agent
 ``cockroachdb.cloud/<version> (Ansible collection)``). Exit status 1 when an operation is
 neither used nor planned in NOT_YET, or when one planned in NOT_YET was used: take it out
@@ -47,11 +47,13 @@ def compare(operations, used, not_yet):
 
 
 def main(argv):
-    if len(argv) != 1:
-        print("usage: operation_coverage.py EMULATOR_URL", file=sys.stderr)
+    if not argv:
+        print("usage: operation_coverage.py EMULATOR_URL [EMULATOR_URL...]", file=sys.stderr)
         return 2
-    with urllib.request.urlopen(argv[0].rstrip("/") + "/_emulator/requests", timeout=60) as response:
-        log = json.load(response)["requests"]
+    log = []
+    for url in argv:
+        with urllib.request.urlopen(url.rstrip("/") + "/_emulator/requests", timeout=60) as response:
+            log += json.load(response)["requests"]
     operations = [op.operation_id for op in spec.operations(spec.load_document())]
     lines, problems = compare(operations, used_operations(log), NOT_YET)
     print("\n".join(lines))

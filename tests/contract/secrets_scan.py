@@ -4,9 +4,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Fails when an output shows a secret: after the integration suite ran at -vvvv.
 
-  secrets_scan.py LOG URL [ROOT]
+  secrets_scan.py LOG URL[,URL...] [ROOT]
 
-The secrets: every one the shared emulator at URL saw (``/_emulator/secrets``: SQL user
+The secrets: every one the emulators at URL (the integration lanes' own) saw (``/_emulator/secrets``: SQL user
 passwords, Datadog keys, API key secrets, its admin key), every whole API key secret of any
 emulator (``CCDB1_<22>_<40>``: the targets that start emulators of their own have other admin
 keys), and the literal passwords and keys written in the tests, playbooks and roles under ROOT.
@@ -108,8 +108,10 @@ def scan(lines, secrets, root):
 def main():
     log, url = sys.argv[1], sys.argv[2]
     root = sys.argv[3] if len(sys.argv) > 3 else "."
-    with urlopen(url + "/_emulator/secrets", timeout=30) as response:
-        seen = set(json.load(response)["secrets"])
+    seen = set()
+    for one in url.split(","):
+        with urlopen(one + "/_emulator/secrets", timeout=30) as response:
+            seen.update(json.load(response)["secrets"])
     literals = literal_secrets(root)
     with open(log, errors="replace") as handle:
         leaks, skipped = scan(handle, seen | literals, root)

@@ -60,3 +60,18 @@ def test_the_script_reads_a_live_emulators_log(live_emulator, monkeypatch, capsy
     monkeypatch.setattr(coverage, "NOT_YET", {op: "cockroach_x" for op in OPERATIONS
                                               if op not in ("ListClusters", "ListFolders")})
     assert coverage.main([emulator.url]) == 0
+
+
+def test_the_script_adds_up_the_logs_of_several_emulators(live_emulator, monkeypatch, capsys):
+    """The integration lanes have an emulator each: an operation used in any lane counts."""
+    first = live_emulator("--test-controls", "--rate-limit", "0")
+    second = live_emulator("--test-controls", "--rate-limit", "0")
+    for emulator, path in ((first, "/api/v1/clusters"), (second, "/api/v1/folders")):
+        session = requests.Session()
+        session.headers.update({"Authorization": "Bearer " + emulator.admin_key, "User-Agent": CLIENT})
+        session.get(emulator.url + path).raise_for_status()
+    monkeypatch.setattr(coverage, "NOT_YET", {op: "cockroach_x" for op in OPERATIONS
+                                              if op not in ("ListClusters", "ListFolders")})
+    assert coverage.main([first.url, second.url]) == 0
+    assert capsys.readouterr().out.startswith("operations used by plugins 2/89\n")
+    assert coverage.main([first.url]) == 1  # ListFolders was used by the other one only

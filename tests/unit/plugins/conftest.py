@@ -19,9 +19,8 @@ from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL, Emula
 
 
 def _warm_up():
-    """ansible-test runs each test in a fork of its pytest worker (its ansible_forked plugin),
-    so a cache filled during a test is lost with it. Parse the contract and build its validators
-    here, once per worker: else every test that starts an emulator pays about a second for it."""
+    """Parse the contract and build its validators once per worker, before the tests: the
+    first test that starts an emulator would pay about a second for it."""
     Emulator(FakeClock()).cluster("warm-up", settle=False)
 
 
