@@ -106,6 +106,14 @@ lane_pids=()
 for ((lane = 1; lane <= LANES; lane++)); do
   run_lane "$lane" &
   lane_pids+=($!)
+  # The first ansible-test integration of a machine makes ~/.ansible/test/id_rsa; two at once
+  # collide (the second's ssh-keygen asks "Overwrite (y/n)?" and fails). Let the first make it.
+  if [[ $lane -eq 1 ]]; then
+    for ((i = 0; i < 300; i++)); do
+      if [[ -f "$HOME/.ansible/test/id_rsa.pub" ]] || ! kill -0 "${lane_pids[0]}" 2>/dev/null; then break; fi
+      sleep 0.1
+    done
+  fi
 done
 rc=0
 for pid in "${lane_pids[@]}"; do wait "$pid" || rc=1; done
