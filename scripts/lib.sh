@@ -34,11 +34,11 @@ start_emulator() {
   (cd "$ROOT" && exec "$py" -m tests.emulator --port 0 "$@" >"$out.json" 2>"$out.log") &
   EMULATOR_PID=$!
   for ((i = 0; i < 300; i++)); do
-    if [[ $(wc -l <"$out.json") -ge 1 ]]; then break; fi
+    if [[ -f "$out.json" && $(wc -l <"$out.json") -ge 1 ]]; then break; fi
     if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then break; fi
     sleep 0.1
   done
-  if [[ $(wc -l <"$out.json") -lt 1 ]]; then
+  if [[ ! -f "$out.json" || $(wc -l <"$out.json") -lt 1 ]]; then
     echo "the emulator did not start:" >&2
     cat "$out.log" >&2
     return 1
