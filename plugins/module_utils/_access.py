@@ -37,6 +37,7 @@ MAX_KEY_NAME = 100
 # A key's secret is CCDB1_<id part>_<secret part>; its id is the public CCDB1_<id part>.
 _SECRET_RE = re.compile(r"^(CCDB1_[A-Za-z0-9]+)_[A-Za-z0-9]+$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+SAMPLE_USER_ID = "8c4b6a31-0c5f-4f6e-9d8a-2b7e1f3c4d5a"  # user ids (of people and service accounts) are UUIDs
 
 ORGANIZATION, FOLDER, CLUSTER = "ORGANIZATION", "FOLDER", "CLUSTER"
 RESOURCE_TYPES = (ORGANIZATION, FOLDER, CLUSTER)
@@ -382,10 +383,12 @@ class Principal(object):
 
     def check_input(self):
         if self.user is not None:
-            if not self.user.strip():
+            text = self.user.strip()
+            if not text:
                 raise InvalidInput("user must not be empty: give a person's email or a user id")
-            if "@" in self.user and not _EMAIL_RE.match(self.user.strip()):
-                raise InvalidInput("user %r is not an email address (name@example.com), nor a user id" % self.user)
+            if not (_EMAIL_RE.match(text) or _clusters.looks_like_id(text)):
+                raise InvalidInput("user %r is not an email address (name@example.com), nor a user id (a UUID such as "
+                                   "%s): give the person's email or their user id" % (self.user, SAMPLE_USER_ID))
         if self.account is not None and not self.account.strip():
             raise InvalidInput("service_account must not be empty: give the service account's name or id")
 
@@ -397,7 +400,7 @@ class Principal(object):
         (``create_ok``: check mode or state=absent). A person that no email names fails."""
         client = self.ctx.client
         if self.user is not None:
-            if "@" not in self.user:
+            if _clusters.looks_like_id(self.user.strip()):
                 return self.user.strip()
             users = person_users(client, self.user.strip())
             if not users:
