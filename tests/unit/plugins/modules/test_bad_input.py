@@ -312,6 +312,10 @@ API_KEY = [
     bad("id-empty", "id must not be empty", id=" "),
     bad("secret-file-with-absent", "secret_file only applies with state=present", name="ci", service_account="robot",
         secret_file="/tmp/ci.key", state="absent"),
+    bad("fail-on-lost-secret-with-absent", "fail_on_lost_secret only applies with state=present: to delete the key, "
+        "leave it out", name="ci", service_account="robot", fail_on_lost_secret=True, state="absent"),
+    bad("fail-on-lost-secret-not-a-bool", not_converted("fail_on_lost_secret", "bool"), name="ci",
+        service_account="robot", fail_on_lost_secret="maybe"),
     bad("secret-file-empty", "secret_file must not be empty", name="ci", service_account="robot", secret_file=" "),
     bad("secret-file-a-directory", "secret_file / is a directory", name="ci", service_account="robot",
         secret_file="/"),
