@@ -131,7 +131,11 @@ options:
   user:
     description:
       - The person, by email (looked up with one request, without regard to case) or by user
-        id. A service account may also be given by its id here.
+        id, a UUID such as C(8c4b6a31-0c5f-4f6e-9d8a-2b7e1f3c4d5a) (the C(id) that
+        M(cockroachdb.cloud.cockroach_user_info) returns). A service account may also be given
+        by its id here.
+      - A value that is neither an email address (C(name@example.com)) nor a UUID, such as
+        C(carol.example.com), is refused before any request.
       - Exactly one of O(user) and O(service_account) is required.
     type: str
   service_account:

@@ -18,7 +18,7 @@ import re
 import tempfile
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters, _folders
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     path_segment,
@@ -37,6 +37,7 @@ MAX_KEY_NAME = 100
 # A key's secret is CCDB1_<id part>_<secret part>; its id is the public CCDB1_<id part>.
 _SECRET_RE = re.compile(r"^(CCDB1_[A-Za-z0-9]+)_[A-Za-z0-9]+$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+SAMPLE_USER_ID = "8c4b6a31-0c5f-4f6e-9d8a-2b7e1f3c4d5a"  # user ids (of people and service accounts) are UUIDs
 
 ORGANIZATION, FOLDER, CLUSTER = "ORGANIZATION", "FOLDER", "CLUSTER"
 RESOURCE_TYPES = (ORGANIZATION, FOLDER, CLUSTER)
@@ -217,6 +218,14 @@ def write_secret_file(path, secret):
         raise
 
 
+class KeyMayExist(ApiError):
+    """A create of an API key whose answer was lost, and whose read-back failed: the message
+    says it all (not "GET ... failed")."""
+
+    def __str__(self):
+        return self.message
+
+
 class ApiKey(_RenamedByName, Collection):
     """``/api-keys`` of a service account, by name (in the listing of that account's keys) or
     by id. The create answer holds the only copy of the secret: it is returned by the task
@@ -234,6 +243,7 @@ class ApiKey(_RenamedByName, Collection):
     def __init__(self, ctx):
         super(ApiKey, self).__init__(ctx)
         self.secret = None
+        self.secret_lost = False  # created, but its secret is not in the result
         self._account = None  # (id or None, how many accounts were read), once resolved
 
     # -- input -----------------------------------------------------------------------------------
@@ -250,6 +260,7 @@ class ApiKey(_RenamedByName, Collection):
                                "service account it belongs to (or give the key's id)" % params.get("name"))
         if params.get("state") == "absent":
             given = [o for o in ("new_name", "secret_file") if params.get(o) is not None]
+            given += ["fail_on_lost_secret"] if params.get("fail_on_lost_secret") else []
             if given:
                 raise InvalidInput("%s only appl%s with state=present: to delete the key, leave %s out"
                                    % (" and ".join(given), "ies" if len(given) == 1 else "y",
@@ -339,18 +350,25 @@ class ApiKey(_RenamedByName, Collection):
     def create(self):
         name = self.params["name"]
         body = {"name": name, "service_account_id": self.account_id()}
-        answer = self.client.change("POST", self.base, lambda: self.find_in_listing(name, True), body=body)
+        try:
+            answer = self.client.change("POST", self.base, lambda: self.find_in_listing(name, True), body=body)
+        except ApiError as error:
+            if getattr(error, "lost_change", None) is None:
+                raise
+            raise self.may_exist(name, error) from None
         if isinstance(answer.get("api_key"), dict):
             key, self.secret = answer["api_key"], answer.get("secret")
         else:  # found after an ambiguous failure: the answer with the secret was lost
             key = answer
-            self.ctx.warn("API key %s was created, but the answer that held its secret was lost; the secret cannot be "
-                          "read again: delete the key and create it again to get one" % name)
         path = self.params.get("secret_file")
-        if self.secret and path:
+        if not self.secret:
+            self.secret_lost = True
+            self.secret_was_lost(key, path)
+        elif path:
             try:
                 write_secret_file(path, self.secret)
             except (IOError, OSError) as error:
+                self.secret_lost = True
                 problem = InvalidInput("API key %s (id %s) was created, but its secret could not be written to %s: "
                                        "%s. The secret cannot be read again: delete the key and run the task again"
                                        % (name, key.get("id"), path, error.strerror or error))
@@ -358,12 +376,50 @@ class ApiKey(_RenamedByName, Collection):
                 raise problem from None
         return key
 
+    def may_exist(self, name, error):
+        """The failure when the create's answer was lost and reading the keys back failed too:
+        the key may exist, and nobody knows its secret."""
+        lost = error.lost_change
+        account = self.params.get("service_account")
+        message = ("API key %s of service account %s may have been created: the answer to %s %s was lost (%s), and "
+                   "reading the account's keys then failed (%s). If it was created, its secret is lost. When the "
+                   "service answers again, look for it with cockroachdb.cloud.cockroach_api_key_info "
+                   "(service_account: %s, name: %s): if it is listed, delete it (state=absent) and run this task "
+                   "again; if not, run this task again"
+                   % (name, account, lost.method, lost.path,
+                      lost.message if lost.status is None else "HTTP %s: %s" % (lost.status, lost.message),
+                      explain(error), account, name))
+        return KeyMayExist(message, status=error.status, code=error.code, details=error.details, method=error.method,
+                           path=error.path)
+
+    def secret_was_lost(self, key, path):
+        """The key was made, but the answer that held its secret was lost: fail when the task
+        needs the secret (``secret_file``, ``fail_on_lost_secret``), else warn."""
+        name, key_id = key.get("name") or self.params["name"], key.get("id")
+        if path or self.params.get("fail_on_lost_secret"):
+            problem = InvalidInput(
+                "API key %s (id %s) was created, but the answer that held its secret was lost%s; the service never "
+                "shows a secret again. Delete the key (cockroachdb.cloud.cockroach_api_key with id: %s, state: absent) "
+                "and run this task again to get a new one"
+                % (name, key_id, ", so secret_file %s was not written" % path if path else "", key_id))
+            problem.last = key
+            raise problem
+        self.ctx.warn("API key %s (id %s) was created, but the answer that held its secret was lost (secret_lost: "
+                      "true), and the service never shows a secret again. To get one, delete the key (state=absent) "
+                      "and run this task again; set fail_on_lost_secret: true to make this fail" % (name, key_id))
+
     def predict_create(self):
         return {"name": self.params["name"], "service_account_id": self.account_id()}
 
     def run(self):
-        out = super(ApiKey, self).run()
-        if self.secret is not None:
+        try:
+            out = super(ApiKey, self).run()
+        except (ApiError, InvalidInput) as error:
+            if isinstance(getattr(error, "result", None), dict):  # failed after the key was created
+                error.result["secret_lost"] = self.secret_lost
+            raise
+        out["secret_lost"] = self.secret_lost
+        if self.secret is not None and not self.secret_lost:
             out["secret"] = self.secret
         return out
 
@@ -382,10 +438,12 @@ class Principal(object):
 
     def check_input(self):
         if self.user is not None:
-            if not self.user.strip():
+            text = self.user.strip()
+            if not text:
                 raise InvalidInput("user must not be empty: give a person's email or a user id")
-            if "@" in self.user and not _EMAIL_RE.match(self.user.strip()):
-                raise InvalidInput("user %r is not an email address (name@example.com), nor a user id" % self.user)
+            if not (_EMAIL_RE.match(text) or _clusters.looks_like_id(text)):
+                raise InvalidInput("user %r is not an email address (name@example.com), nor a user id (a UUID such as "
+                                   "%s): give the person's email or their user id" % (self.user, SAMPLE_USER_ID))
         if self.account is not None and not self.account.strip():
             raise InvalidInput("service_account must not be empty: give the service account's name or id")
 
@@ -397,7 +455,7 @@ class Principal(object):
         (``create_ok``: check mode or state=absent). A person that no email names fails."""
         client = self.ctx.client
         if self.user is not None:
-            if "@" not in self.user:
+            if _clusters.looks_like_id(self.user.strip()):
                 return self.user.strip()
             users = person_users(client, self.user.strip())
             if not users:

@@ -307,7 +307,8 @@ class CockroachClient(object):
         When the answer is lost (a 502/503/504, a read timeout or a dropped connection after
         the request went out), ``applied()`` reads whether the change took effect: it returns
         the resource (then the change's answer) or None, and only then is the change sent
-        again. The attempts and backoff are those of reads (``max_attempts`` within
+        again. When that read fails, its error carries the change's (``lost_change``): the
+        change may or may not have taken effect. The attempts and backoff are those of reads (``max_attempts`` within
         ``retry_budget``); 429s and a busy cluster's refusals are retried as by ``request``.
         """
         started = self._monotonic()
@@ -319,7 +320,11 @@ class CockroachClient(object):
             except ApiError as error:
                 if not error.ambiguous:
                     raise
-                found = applied()
+                try:
+                    found = applied()
+                except ApiError as failure:  # not known whether it took effect: say which change
+                    failure.lost_change = error
+                    raise
                 if found is not None:
                     self.applied_at.append(len(self.calls))  # it changed something: see changed_since
                     return found

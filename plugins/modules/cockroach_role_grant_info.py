@@ -24,7 +24,8 @@ extends_documentation_fragment:
 options:
   user:
     description:
-      - Only the grants of this person, by email (one more request) or by user id.
+      - Only the grants of this person, by email (one more request) or by user id (a UUID).
+        A value that is neither an email address nor a UUID is refused before any request.
       - Mutually exclusive with O(service_account).
     type: str
   service_account:

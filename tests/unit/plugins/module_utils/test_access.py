@@ -254,6 +254,91 @@ def test_a_secret_file_that_cannot_be_written_after_the_create_fails_with_change
     assert "secret" not in failure and given[0] not in json.dumps(failure)
 
 
+def lose_the_create_answer(emulator):
+    """The emulator makes the next keys, then drops the connection before it answers."""
+    emulator.control("PUT", "faults", {"rate": 1.0, "kinds": ["drop-after"], "operations": ["CreateApiKey"],
+                                       "seed": 1})
+
+
+def created_keys(emulator, account_id):
+    return emulator.admin.list_all(KEYS, "api_keys", params={"service_account_id": account_id})
+
+
+def lost_secret_failure(name, key_id, not_written=""):
+    return ("API key %s (id %s) was created, but the answer that held its secret was lost%s; the service never shows "
+            "a secret again. Delete the key (cockroachdb.cloud.cockroach_api_key with id: %s, state: absent) and run "
+            "this task again to get a new one" % (name, key_id, not_written, key_id))
+
+
+def test_secret_lost_is_false_in_every_result_that_has_the_secret_or_needs_none(emulator, ci):
+    options = dict(service_account="ci-deployer", name="ci-2026")
+    results = [key(emulator, check_mode=True, **options), key(emulator, **options), key(emulator, **options),
+               key(emulator, state="absent", **options)]
+    assert [r["changed"] for r in results] == [True, True, False, True]
+    assert [r["secret_lost"] for r in results] == [False, False, False, False]
+    assert "secret" in results[1]
+
+
+def test_a_lost_secret_says_so_in_the_result_and_warns(emulator, ci):
+    lose_the_create_answer(emulator)
+    mark = emulator.mark()
+    result = key(emulator, service_account="ci-deployer", name="ci-2026")
+    made = created_keys(emulator, ci["id"])
+    assert emulator.mutations(mark) == ["CreateApiKey"] and len(made) == 1  # found, not sent again
+    assert result["changed"] is True and result["secret_lost"] is True and "secret" not in result
+    assert result["api_key"] == made[0]
+    assert result["warnings"] == [
+        "API key ci-2026 (id %s) was created, but the answer that held its secret was lost (secret_lost: true), and "
+        "the service never shows a secret again. To get one, delete the key (state=absent) and run this task again; "
+        "set fail_on_lost_secret: true to make this fail" % made[0]["id"]]
+
+
+@pytest.mark.parametrize("asked", ["secret_file", "fail_on_lost_secret"])
+def test_a_lost_secret_fails_the_task_when_the_secret_is_needed(emulator, ci, tmp_path, asked):
+    secret_file = tmp_path / "ci.key"
+    options = dict(service_account="ci-deployer", name="ci-2026")
+    options.update(secret_file=str(secret_file)) if asked == "secret_file" else options.update(fail_on_lost_secret=True)
+    lose_the_create_answer(emulator)
+    mark = emulator.mark()
+    failure = run_task(ApiKey.task, emulator.context(task(emulator, cockroach_api_key, **options)))
+    made = created_keys(emulator, ci["id"])
+    assert emulator.mutations(mark) == ["CreateApiKey"] and len(made) == 1
+    assert failure["failed"] is True and failure["changed"] is True and failure["secret_lost"] is True
+    assert failure["api_key"] == made[0] and "secret" not in failure
+    not_written = ", so secret_file %s was not written" % secret_file if asked == "secret_file" else ""
+    assert failure["msg"] == lost_secret_failure("ci-2026", made[0]["id"], not_written)
+    assert not secret_file.exists()
+
+
+def test_a_lost_create_answer_then_no_service_says_the_key_may_exist(emulator, ci, monkeypatch):
+    """The create's answer is lost, then the service cannot be reached to read whether the key
+    was made: the task says the key may exist and how to check, and sends the create once."""
+    lose_the_create_answer(emulator)
+    remember = emulator.adapter.record
+
+    def then_unreachable(request):
+        remember(request)
+        if request.method == "POST":
+            emulator.control("PUT", "faults", {"rate": 1.0, "kinds": ["drop"], "seed": 1})
+    monkeypatch.setattr(emulator.adapter, "record", then_unreachable)
+    mark = emulator.mark()
+    failure = run_task(ApiKey.task, emulator.context(task(emulator, cockroach_api_key, service_account="ci-deployer",
+                                                          name="ci-2026", secret_file="/tmp/it-never-written.key")))
+    emulator.control("DELETE", "faults")
+    made = created_keys(emulator, ci["id"])
+    assert emulator.mutations(mark) == ["CreateApiKey"] and len(made) == 1
+    assert failure["failed"] is True and "secret" not in failure and not os.path.exists("/tmp/it-never-written.key")
+    assert failure["msg"].startswith(
+        "API key ci-2026 of service account ci-deployer may have been created: the answer to POST /api/v1/api-keys was "
+        "lost (cannot reach http://emulator.localhost: the server closed the connection without answering), and "
+        "reading the account's keys then failed (GET /api/v1/api-keys failed: cannot reach http://emulator.localhost: "
+        "the server closed the connection without answering (gave up after 6 attempts in ")
+    assert failure["msg"].endswith(
+        "If it was created, its secret is lost. When the service answers again, look for it with "
+        "cockroachdb.cloud.cockroach_api_key_info (service_account: ci-deployer, name: ci-2026): if it is listed, "
+        "delete it (state=absent) and run this task again; if not, run this task again")
+
+
 def test_a_secret_file_directory_not_made_yet_is_a_warning_in_check_mode(emulator, ci, tmp_path):
     secret_file = str(tmp_path / "later" / "ci.key")
     predicted = key(emulator, check_mode=True, service_account="ci-deployer", name="k", secret_file=secret_file)

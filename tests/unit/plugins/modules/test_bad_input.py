@@ -60,6 +60,10 @@ def not_converted(option, to):
     return ("'%s'" % option, "unable to convert to %s" % to)
 
 
+NEITHER_EMAIL_NOR_ID = ("user 'carol.example.com' is not an email address (name@example.com), nor a user id (a UUID "
+                        "such as 8c4b6a31-0c5f-4f6e-9d8a-2b7e1f3c4d5a): give the person's email or their user id")
+
+
 NO_CLUSTER = "no cluster named 'nope-db' among 3 clusters (show_inactive: false)"
 NO_CLUSTER_ID = "no cluster with id %s" % UNKNOWN_ID
 EMPTY_CLUSTER = "cluster must not be empty: give the name or the id of the cluster"
@@ -308,6 +312,10 @@ API_KEY = [
     bad("id-empty", "id must not be empty", id=" "),
     bad("secret-file-with-absent", "secret_file only applies with state=present", name="ci", service_account="robot",
         secret_file="/tmp/ci.key", state="absent"),
+    bad("fail-on-lost-secret-with-absent", "fail_on_lost_secret only applies with state=present: to delete the key, "
+        "leave it out", name="ci", service_account="robot", fail_on_lost_secret=True, state="absent"),
+    bad("fail-on-lost-secret-not-a-bool", not_converted("fail_on_lost_secret", "bool"), name="ci",
+        service_account="robot", fail_on_lost_secret="maybe"),
     bad("secret-file-empty", "secret_file must not be empty", name="ci", service_account="robot", secret_file=" "),
     bad("secret-file-a-directory", "secret_file / is a directory", name="ci", service_account="robot",
         secret_file="/"),
@@ -359,6 +367,11 @@ ROLE_GRANT = [
     bad("user-not-an-email", "user 'alice@' is not an email address (name@example.com), nor a user id",
         user="alice@", role="ORG_ADMIN"),
     bad("user-empty", "user must not be empty", user="", role="ORG_ADMIN"),
+    bad("user-neither-email-nor-id", NEITHER_EMAIL_NOR_ID, user="carol.example.com", role="ORG_ADMIN"),
+    bad("user-id-not-a-uuid", "user '12345' is not an email address (name@example.com), nor a user id (a UUID",
+        user="12345", role="ORG_ADMIN"),
+    bad("user-email-with-space", "user 'carol @example.com' is not an email address", user="carol @example.com",
+        role="ORG_ADMIN"),
     bad("service-account-blank", "service_account must not be empty", service_account=" ", role="ORG_ADMIN"),
     bad("user-and-service-account", "parameters are mutually exclusive: user|service_account",
         user="alice@example.com", service_account="robot", role="ORG_ADMIN"),
@@ -386,6 +399,7 @@ ROLE_GRANT = [
 ROLE_GRANT_INFO = [
     bad("user-empty", "user must not be empty", user=""),
     bad("user-not-an-email", "user 'a@' is not an email address", user="a@"),
+    bad("user-neither-email-nor-id", NEITHER_EMAIL_NOR_ID, user="carol.example.com"),
     bad("service-account-blank", "service_account must not be empty", service_account=" "),
     bad("user-and-service-account", "parameters are mutually exclusive: user|service_account",
         user="alice@example.com", service_account="robot"),
@@ -407,6 +421,9 @@ USER_ROLES = [
     bad("purge-with-absent", "purge applies to state=present only", user="alice@example.com",
         roles=[{"role": "ORG_ADMIN"}], purge=True, state="absent"),
     bad("roles-missing", "missing required arguments: roles", user="alice@example.com"),
+    bad("user-neither-email-nor-id", NEITHER_EMAIL_NOR_ID, user="carol.example.com", roles=[{"role": "ORG_MEMBER"}]),
+    bad("user-id-not-a-uuid", "user 'carol' is not an email address (name@example.com), nor a user id (a UUID",
+        user="carol", roles=[{"role": "ORG_MEMBER"}]),
     bad("nobody", "one of the following is required: user, service_account", roles=[{"role": "ORG_MEMBER"}]),
     bad("roles-not-dicts", "dictionary requested", user="alice@example.com", roles=["ORG_ADMIN"]),
     bad("cluster-unknown", NO_CLUSTER, ["GetPersonUsersByEmail", "GetAllRolesForUser", "ListClusters"],
