@@ -294,6 +294,43 @@ def test_a_restore_that_fails_ends_the_task_clearly_and_is_not_started_again(emu
     assert retried["changed"] is True and retried["restore"]["status"] == "SUCCESS"
 
 
+def _lose_the_answers_of_starts(emulator, kind):
+    emulator.control("PUT", "faults", {"rate": 1.0, "kinds": [kind], "operations": ["CreateRestore"], "seed": 1})
+
+
+@pytest.mark.parametrize("kind", ["502-after", "drop-after"])
+def test_a_restore_whose_answer_is_lost_is_found_and_followed(emulator, orders_db, kind):
+    backup = backups(emulator)[-1]
+    _lose_the_answers_of_starts(emulator, kind)
+    mark = emulator.mark()
+    started = restore(emulator, backup_id=backup["id"])
+    assert started["changed"] is True and started["restore"]["status"] == "SUCCESS"
+    assert started["restore"]["backup_id"] == backup["id"]
+    assert emulator.mutations(mark) == ["CreateRestore"]
+    # The start, then one listing of the restores finds it, then the wait reads it.
+    assert emulator.operations(mark)[-4:-2] == ["CreateRestore", "ListRestores"]
+    emulator.control("DELETE", "faults")
+    assert restores(emulator) == [started["restore"]]
+
+
+@pytest.mark.parametrize("kind", ["502-after", "drop-after"])
+def test_a_restore_whose_answer_is_lost_and_that_fails_says_changed(emulator, orders_db, kind):
+    """The start went through although its answer was lost: the task that then fails says changed."""
+    backup = backups(emulator)[-1]
+
+    def fail_it(_seconds):
+        for item in emulator.children(orders_db["id"], "restores").values():
+            if item.get("_then"):
+                item["_then"] = {"status": "FAILED"}
+
+    _lose_the_answers_of_starts(emulator, kind)
+    emulator.clock.on_sleep = fail_it
+    with pytest.raises(WaitTimeout) as info:
+        restore(emulator, backup_id=backup["id"])
+    assert str(info.value).endswith("failed: status FAILED")
+    assert info.value.result["changed"] is True and info.value.result["restore"]["status"] == "FAILED"
+
+
 @pytest.mark.parametrize("given, message", [
     (dict(backup_id=" "), "backup_id must not be empty"),
     (dict(backup_id="b", not_before="last week"), "not_before must be an RFC 3339 time"),
