@@ -8,8 +8,8 @@
 """The Operation kind: start something once (a restore) and follow it until it is done.
 A re-run of the same task never starts it a second time: before starting, the listing of
 earlier operations is searched for one that is "the same" (the ``same`` hook: for example
-a restore of that backup that is still running, or that finished after the task's
-``not_before``); the task then follows that one and reports no change. When several are
+a restore of that backup that is still running, or that was started at or after the
+task's ``ignore_restores_before``); the task then follows that one and reports no change. When several are
 "the same", the newest counts (listings are oldest first). One that already ended in a
 failed state of ``ready_waiter`` fails the task (in check mode and with ``wait=false`` too):
 it is never started again by the same task (``failed_message`` says what to do instead).
