@@ -27,7 +27,6 @@ description:
   - To restore the same backup again later, set O(ignore_restores_before) to a time after the
     earlier restore. Give a fixed time that has passed; a time computed at each run, such as
     now, starts a restore at every run.
-  - The restore starts at once: O(ignore_restores_before) does not schedule it.
   - Before it starts a restore, the module checks that the backup is listed for the cluster
     (one listing of the backups) and that no other restore is running (the service runs one
     at a time); both fail before any change, in check mode too.
@@ -80,7 +79,7 @@ options:
         and target started before it (their C(created_at)) do not count as this task's, so a task
         with a time after the last such restore restores the backup again, once. A restore that
         is still running always counts.
-      - It does not schedule anything: the restore starts when the task runs.
+      - It does not schedule anything. The restore starts when the task runs.
       - A time later than the controller's clock is refused, since until then every run would
         start another restore. Checked before any request, in check mode too.
       - C(not_before) is a deprecated alias of this option, to be removed in version 1.0.0.
@@ -100,7 +99,7 @@ notes:
   - In check mode the task predicts the restore (C(SUCCESS)) without starting it.
   - When the answer to the request that starts the restore is lost (a 502-504 or a dropped
     connection), the module lists the restores and finds it as a re-run would before it
-    sends the request again: one restore is started, and the task reports C(changed=true)
+    sends the request again. One restore is started, and the task reports C(changed=true)
     (also when it then fails).
 seealso:
   - module: cockroachdb.cloud.cockroach_backup_info
