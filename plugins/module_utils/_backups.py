@@ -267,9 +267,9 @@ class Restores(Operation):
             item.get("id") or "", "" if item.get("id") else "(new)", self.params["backup_id"], self.scope.describe())
 
     def failed_message(self, item):
-        return ("%s failed: status %s (started %s). This task does not start it again: to try again, set "
-                "%s to a time after %s" % (self.describe(item), RESTORE_DONE.status(item), item.get("created_at"),
-                                        IGNORE_BEFORE, item.get("created_at")))
+        started = item.get("created_at")
+        return ("%s failed: status %s (started %s). This task does not start it again: to try again, set %s to a "
+                "time after %s" % (self.describe(item), RESTORE_DONE.status(item), started, IGNORE_BEFORE, started))
 
     def wait_ready(self, resource):
         return self.wait_for_ready(resource, self.member_path(resource), self.describe(resource))
