@@ -24,13 +24,17 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.operation i
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import api_time, parse_time
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import api_time, from_timestamp, parse_time
 
 #: The values the service accepts (NOTES.md: frequency_minutes, retention_days).
 FREQUENCIES = (5, 10, 15, 30, 60, 240, 1440)
 RETENTIONS = (2, 7, 30, 90, 365)
 CONFIG_OPTIONS = ("enabled", "frequency_minutes", "retention_days")
 RESTORE_TYPES = ("CLUSTER", "DATABASE", "TABLE")
+#: The option of cockroach_restore that sets from when on restores count as the task's, and its
+#: deprecated alias (the module's argument spec deprecates it).
+IGNORE_BEFORE = "ignore_restores_before"
+IGNORE_BEFORE_ALIAS = "not_before"
 #: A restore is PENDING, then SUCCESS or FAILED (the service may also cancel one).
 RESTORE_DONE = Waiter("status", pending=("PENDING", "CANCELLING"), failed=("FAILED", "CANCELLED"))
 
@@ -139,9 +143,11 @@ class Restores(Operation):
     SUCCESS or FAILED); the service runs one at a time (409 otherwise).
 
     "The same" restore (never started twice): a listed restore of the same backup and
-    target that is still running, or that was started at or after the task's ``not_before``
-    (any time, without it). A restore listed without its target counts by its ``type``; one
-    listed without its backup (see ``same_backup``) or its type counts as the same."""
+    target that is still running, or that was started at or after the task's
+    ``ignore_restores_before`` (any time, without it; a time in the future is refused, since
+    until then every run would start another). A restore listed without its target counts by
+    its ``type``; one listed without its backup (see ``same_backup``) or its type counts as the
+    same."""
 
     kind = "restore"
     scope = ClusterScope
@@ -166,8 +172,7 @@ class Restores(Operation):
         params = self.params
         if not (params.get("backup_id") or "").strip():
             raise InvalidInput("backup_id must not be empty: give the id of a backup (cockroach_backup_info lists them)")
-        if params.get("not_before") is not None:
-            parse_time(params["not_before"], "not_before")
+        self.check_ignore_before()
         target = params.get("target")
         if target is None:
             return
@@ -194,9 +199,29 @@ class Restores(Operation):
             raise InvalidInput("target.objects must not name the same object twice")
 
     @property
-    def not_before(self):
-        value = self.params.get("not_before")
-        return parse_time(value, "not_before") if value is not None else None
+    def ignore_before_option(self):
+        """The option as messages name it: as the task gave it (the deprecated alias too)."""
+        if self.params.get(IGNORE_BEFORE_ALIAS) is not None:
+            return "%s (given as %s)" % (IGNORE_BEFORE, IGNORE_BEFORE_ALIAS)
+        return IGNORE_BEFORE
+
+    @property
+    def ignore_before(self):
+        """``ignore_restores_before`` as an aware datetime in UTC, or None."""
+        value = self.params.get(IGNORE_BEFORE)
+        return parse_time(value, self.ignore_before_option) if value is not None else None
+
+    def check_ignore_before(self):
+        """An RFC 3339 time that has passed (the controller's clock): restores started before
+        a time still to come do not count, so every run until then would start another."""
+        since = self.ignore_before
+        now = from_timestamp(self.client.now())
+        if since is not None and since > now:
+            raise InvalidInput(
+                "%s %s is in the future (now is %s): restores of the backup started before that time do not count as "
+                "this task's, so until then every run would start another restore. Give a time that has passed: to "
+                "restore a backup again, a time after its last restore (cockroach_restore_info lists them)"
+                % (self.ignore_before_option, self.params[IGNORE_BEFORE], api_time(now)))
 
     # -- which restore is this task's ----------------------------------------------------------
     def backups(self):
@@ -230,10 +255,11 @@ class Restores(Operation):
     def same(self, item):
         if not self.same_target(item) or not self.same_backup(item):
             return False
-        if RESTORE_DONE.busy(item) or self.not_before is None:
+        since = self.ignore_before
+        if RESTORE_DONE.busy(item) or since is None:
             return True
         started = _api_moment(item.get("created_at"))
-        return started is not None and started >= self.not_before
+        return started is not None and started >= since
 
     def describe(self, item):
         """``restore 1b2c... of backup 9f8e... on cluster orders-db``."""
@@ -241,9 +267,9 @@ class Restores(Operation):
             item.get("id") or "", "" if item.get("id") else "(new)", self.params["backup_id"], self.scope.describe())
 
     def failed_message(self, item):
-        return ("%s failed: status %s (started %s). This task does not start it again: to try again, set not_before "
-                "to a time after %s" % (self.describe(item), RESTORE_DONE.status(item), item.get("created_at"),
-                                        item.get("created_at")))
+        started = item.get("created_at")
+        return ("%s failed: status %s (started %s). This task does not start it again: to try again, set %s to a "
+                "time after %s" % (self.describe(item), RESTORE_DONE.status(item), started, IGNORE_BEFORE, started))
 
     def wait_ready(self, resource):
         return self.wait_for_ready(resource, self.member_path(resource), self.describe(resource))

@@ -230,11 +230,15 @@ class CockroachClient(object):
     ``limiter``: an object whose ``acquire()`` is called before every attempt (retries
     included) and returns when the request may go (``_limiter.RateLimiter``, shared by the
     processes of the machine); None sends at once.
+
+    ``sleep``, ``monotonic`` and ``now`` (the time of day, seconds since the epoch) are the
+    client's clock: tests give it the emulator's fake clock.
     """
 
     def __init__(self, api_key, api_url=DEFAULT_API_URL, api_version=DEFAULT_API_VERSION,
                  validate_certs=True, timeout=30.0, retry_budget=120.0, max_attempts=6, backoff_base=0.5,
-                 backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic, limiter=None, allow_plain_http=False):
+                 backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic, limiter=None, allow_plain_http=False,
+                 now=time.time):
         if not HAS_REQUESTS:
             raise ApiError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
         problem = plain_http_problem(api_url, allow_plain_http)
@@ -249,6 +253,7 @@ class CockroachClient(object):
         self.backoff_cap = backoff_cap
         self._sleep = sleep
         self._monotonic = monotonic
+        self.now = now  # the time of day here (seconds since the epoch): the controller's "now" for input checks
         self.limiter = limiter
         self.session = requests.Session()
         self.session.verify = validate_certs

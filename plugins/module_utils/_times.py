@@ -38,6 +38,11 @@ def parse_time(value, option="time"):
         raise InvalidInput("%s must be an RFC 3339 time such as 2026-11-28T10:00:00Z, got %r" % (option, value)) from None
 
 
+def from_timestamp(seconds):
+    """Seconds since the epoch (``time.time()``, the client's ``now()``) as an aware datetime in UTC."""
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+
+
 def api_time(moment):
     """An aware datetime in UTC as the API writes times (with a Z)."""
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

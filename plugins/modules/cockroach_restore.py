@@ -18,15 +18,15 @@ description:
   - A re-run of the same task never starts a second restore. Before it starts one, the
     module lists the cluster's restores and takes as "this task's restore" the newest one
     that restores the same O(backup_id) into the same O(target) and that is still running,
-    or was started at or after O(not_before) (at any time without O(not_before)). It then
+    or was started at or after O(ignore_restores_before) (at any time without it). It then
     follows that one (waits for it) and reports no change; one that ended C(FAILED) makes the
     task fail and is not started again.
   - The contract does not promise that a listed restore names its backup. One that does not is
     recognised by the time of its backup (C(backup_end_time), one more listing of the backups);
     one that says neither its backup nor its type counts as this task's (never twice).
-  - To restore the same backup again later, set O(not_before) to a time after the earlier
-    restore. Give a fixed time; a time computed at each run, such as now, starts a restore at
-    every run.
+  - To restore the same backup again later, set O(ignore_restores_before) to a time after the
+    earlier restore. Give a fixed time that has passed; a time computed at each run, such as
+    now, starts a restore at every run.
   - Before it starts a restore, the module checks that the backup is listed for the cluster
     (one listing of the backups) and that no other restore is running (the service runs one
     at a time); both fail before any change, in check mode too.
@@ -73,13 +73,18 @@ options:
           table:
             description: The table (for V(TABLE), where it is required).
             type: str
-  not_before:
+  ignore_restores_before:
     description:
-      - A time in RFC 3339 (V(2026-11-28T10:00:00Z)). Restores of the same backup started
-        before it do not count as this task's, so a task with a later O(not_before) restores the
-        backup again. A restore that is still running always counts.
-      - Checked before any request.
+      - A time in RFC 3339 (V(2026-11-28T10:00:00Z)) that has passed. Restores of the same backup
+        and target started before it (their C(created_at)) do not count as this task's, so a task
+        with a time after the last such restore restores the backup again, once. A restore that
+        is still running always counts.
+      - It does not schedule anything. The restore starts when the task runs.
+      - A time later than the controller's clock is refused, since until then every run would
+        start another restore. Checked before any request, in check mode too.
+      - C(not_before) is a deprecated alias of this option, to be removed in version 1.0.0.
     type: str
+    aliases: [not_before]
   wait_timeout:
     description:
       - Seconds to wait for the cluster before the restore, and for the restore to end.
@@ -92,6 +97,10 @@ notes:
     clusters when O(cluster) is a name). Starting one adds a listing of the backups, the
     request that starts it and the reads of the wait.
   - In check mode the task predicts the restore (C(SUCCESS)) without starting it.
+  - When the answer to the request that starts the restore is lost (a 502-504 or a dropped
+    connection), the module lists the restores and finds it as a re-run would before it
+    sends the request again. One restore is started, and the task reports C(changed=true)
+    (also when it then fails).
 seealso:
   - module: cockroachdb.cloud.cockroach_backup_info
   - module: cockroachdb.cloud.cockroach_restore_info
@@ -112,7 +121,7 @@ EXAMPLES = r"""
     backup_id: "{{ (backups.backups | last).id }}"
   register: restored
 
-- name: Restore two tables of the same backup, again after a given time
+- name: Restore two tables of the same backup again, once, ignoring its restores before noon
   cockroachdb.cloud.cockroach_restore:
     cluster: orders-prod
     backup_id: "{{ (backups.backups | last).id }}"
@@ -121,7 +130,7 @@ EXAMPLES = r"""
       objects:
         - {database: orders, table: line_items}
         - {database: orders, schema: public, table: invoices}
-    not_before: "2026-11-28T12:00:00Z"
+    ignore_restores_before: "2026-11-28T12:00:00Z"
 """
 
 RETURN = r"""
@@ -175,7 +184,8 @@ ARGUMENT_SPEC = cluster_argument_spec(
             table=dict(type="str"),
         )),
     )),
-    not_before=dict(type="str"),
+    ignore_restores_before=dict(type="str", aliases=["not_before"], deprecated_aliases=[
+        dict(name="not_before", version="1.0.0", collection_name="cockroachdb.cloud")]),
 )
 
 

@@ -107,7 +107,7 @@ class Emulator(object):
     def client(self, api_key=None, **options):
         """A CockroachClient on the emulator and the fake clock."""
         client = CockroachClient(api_key or self.admin_key, api_url=URL, sleep=self.clock.sleep,
-                                 monotonic=self.clock.monotonic, **options)
+                                 monotonic=self.clock.monotonic, now=self.clock.now, **options)
         client.session.mount(URL, self.adapter)
         return client
 

@@ -8,11 +8,16 @@
 """The Operation kind: start something once (a restore) and follow it until it is done.
 A re-run of the same task never starts it a second time: before starting, the listing of
 earlier operations is searched for one that is "the same" (the ``same`` hook: for example
-a restore of that backup that is still running, or that finished after the task's
-``not_before``); the task then follows that one and reports no change. When several are
+a restore of that backup that is still running, or that was started at or after the
+task's ``ignore_restores_before``); the task then follows that one and reports no change. When several are
 "the same", the newest counts (listings are oldest first). One that already ended in a
 failed state of ``ready_waiter`` fails the task (in check mode and with ``wait=false`` too):
 it is never started again by the same task (``failed_message`` says what to do instead).
+
+The start goes through ``client.change`` like every other change: when its answer is lost
+(a 502/503/504, a dropped connection), a fresh listing says whether it started (``started``:
+the one that ``same`` finds) before the start is sent again, so a lost answer neither fails
+the task nor starts a second one, and the task reports ``changed`` (also when it fails after).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -51,6 +56,18 @@ class Operation(Collection):
     def predict_start(self):
         return self.predict_create()
 
+    def started(self):
+        """For ``client.change``: the operation that the start whose answer was lost made, found
+        in a fresh listing as a re-run would find it (None: it did not start, send it again)."""
+        self.listing(refresh=True)
+        return self.lookup()
+
+    def start(self):
+        """Start the operation once: when the answer is lost, the listing says whether it
+        started before the start is sent again (``client.change``, as every kind's create)."""
+        self.scope.ready_for_change()
+        return self.client.change("POST", self.base, self.started, body=self.start_body())
+
     def run(self):
         self.check_input()
         found = self.find()
@@ -65,8 +82,7 @@ class Operation(Collection):
             started = self.predict_start()
         else:
             with changing(self.client, self.kind, None, self.public) as seen:
-                self.scope.ready_for_change()
-                started = seen.value = self.client.post(self.base, self.start_body())
+                started = seen.value = self.start()
                 if self.waiting:
                     started = self.wait_ready(started)
         return self.result(True, started, None, self.managed_view(started))

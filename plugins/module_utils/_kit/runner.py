@@ -72,9 +72,10 @@ def run_task(run, ctx):
 
 def validate_arguments(task, args, action):
     """The task's ``args`` validated as AnsibleModule validates a module's (the module's argument
-    spec and options, ``mutually_exclusive``...): (validated params, no_log values, None), or
-    the same with a failure result whose ``msg`` is the module's. ``action``: the module's
-    name in the message for unknown options."""
+    spec and options, ``mutually_exclusive``...): (validated params, no_log values, None,
+    notices), or the same with a failure result whose ``msg`` is the module's. ``action``: the
+    module's name in the message for unknown options. ``notices``: what AnsibleModule reports
+    besides, as a result's ``deprecations`` and ``warnings`` (see ``_notices``)."""
     try:
         validated = ArgumentSpecValidator(task.full_argument_spec, **dict(task.module_options)).validate(dict(args))
     except TypeError:
@@ -83,7 +84,7 @@ def validate_arguments(task, args, action):
         found = _scalar_for_options(task.full_argument_spec, args)
         if found is None:
             raise
-        return None, set(), {"failed": True, "msg": "%s must be a dictionary of its options, got %r" % found}
+        return None, set(), {"failed": True, "msg": "%s must be a dictionary of its options, got %r" % found}, {}
     errors = validated.errors.errors  # (an AnsibleValidationErrorMultiple is always true)
     failure = None
     if errors:
@@ -92,7 +93,24 @@ def validate_arguments(task, args, action):
             message = "Unsupported parameters for (%s) module: %s" % (action, message)
         failure = {"failed": True, "msg": message}
     # As AnsibleModule does: the invocation shows the parameters, known or not.
-    return validated.validated_parameters, validated._no_log_values, failure  # pylint: disable=protected-access
+    return (validated.validated_parameters, validated._no_log_values, failure,  # pylint: disable=protected-access
+            _notices(validated))
+
+
+def _notices(validated):
+    """What AnsibleModule reports of a validation besides errors (its ModuleArgumentSpecValidator
+    does; ArgumentSpecValidator only collects them): the deprecated aliases a task used
+    (``deprecated_aliases``) as ``deprecations``, an option given with its alias as ``warnings``."""
+    notices = {}
+    deprecations = [dict((k, v) for k, v in d.items() if v is not None)
+                    for d in validated._deprecations]  # pylint: disable=protected-access
+    if deprecations:
+        notices["deprecations"] = deprecations
+    warnings = ["Both option %s and its alias %s are set." % (w["option"], w["alias"])
+                for w in validated._warnings]  # pylint: disable=protected-access
+    if warnings:
+        notices["warnings"] = warnings
+    return notices
 
 
 def _scalar_for_options(spec, values, where=""):
@@ -120,13 +138,14 @@ def run_in_process(task, args, action, make_client, check_mode=False, diff=False
     """The result of the module's ``task`` (its ModuleTask) for the task's ``args``, as the
     module would give it: the arguments validated, the connection options checked (both
     before any request), then ``task.run`` on a client from ``make_client(params)``;
-    ``changed``, warnings, ``invocation``, and ``no_log`` values masked. What the action
-    plugin (plugin_utils/_in_process) runs, and the unit tests with a client on the emulator."""
-    params, no_log_values, failure = validate_arguments(task, args, action)
+    ``changed``, warnings, deprecations (a deprecated alias), ``invocation``, and ``no_log``
+    values masked. What the action plugin (plugin_utils/_in_process) runs, and the unit tests
+    with a client on the emulator."""
+    params, no_log_values, failure, notices = validate_arguments(task, args, action)
     if failure is None:
         problem = connection_problem(params)
         failure = {"failed": True, "msg": problem} if problem else None
-    warnings = []
+    warnings = list(notices.get("warnings", []))
     if failure is not None:
         result = failure
     else:
@@ -135,6 +154,8 @@ def run_in_process(task, args, action, make_client, check_mode=False, diff=False
     result.setdefault("changed", False)
     if warnings:
         result["warnings"] = warnings
+    if notices.get("deprecations"):
+        result["deprecations"] = notices["deprecations"]
     if params is not None:
         result["invocation"] = {"module_args": params}
     return remove_values(result, masked_values(no_log_values))

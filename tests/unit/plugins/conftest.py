@@ -44,7 +44,7 @@ def built_clients(emulator, monkeypatch):
     def client_class(api_key, api_url, **options):
         assert api_url == URL, "the plugin would call %s, not the emulator" % api_url
         client = CockroachClient(api_key, api_url=api_url, sleep=emulator.clock.sleep,
-                                 monotonic=emulator.clock.monotonic, **options)
+                                 monotonic=emulator.clock.monotonic, now=emulator.clock.now, **options)
         client.session.mount(URL, emulator.adapter)
         clients.append(client)
         return client

@@ -202,17 +202,18 @@ def test_a_restore_is_started_once_followed_and_never_started_again(emulator, or
     assert restores(emulator) == [started["restore"]]
 
 
-def test_not_before_lets_the_same_backup_be_restored_again_once(emulator, orders_db):
+def test_ignore_restores_before_lets_the_same_backup_be_restored_again_once(emulator, orders_db):
     backup = backups(emulator)[0]
     first = restore(emulator, backup_id=backup["id"])["restore"]
     emulator.clock.sleep(600)
     later = api_time(parse_time(first["created_at"], "created_at") + datetime.timedelta(seconds=1))
     mark = emulator.mark()
-    second = restore(emulator, backup_id=backup["id"], not_before=later)
+    second = restore(emulator, backup_id=backup["id"], ignore_restores_before=later)
     assert second["changed"] is True and second["restore"]["id"] != first["id"]
     assert emulator.mutations(mark) == ["CreateRestore"]
     mark = emulator.mark()
-    assert restore(emulator, backup_id=backup["id"], not_before=later)["restore"]["id"] == second["restore"]["id"]
+    assert restore(emulator, backup_id=backup["id"], ignore_restores_before=later)["restore"]["id"] == \
+        second["restore"]["id"]
     assert restore(emulator, backup_id=backup["id"])["restore"]["id"] == second["restore"]["id"]  # the newest
     assert emulator.mutations(mark) == []
 
@@ -251,9 +252,22 @@ def test_a_running_restore_is_followed_and_blocks_another(emulator, orders_db):
                                % (started["restore"]["id"], first["id"]))
     with pytest.raises(InvalidInput, match="is still PENDING"):
         restore(emulator, backup_id=second["id"])
-    followed = restore(emulator, backup_id=first["id"], not_before="2099-01-01T00:00:00Z")  # running: it counts
+    followed = restore(emulator, backup_id=first["id"])
     assert followed["changed"] is False and followed["restore"]["status"] == "SUCCESS"
     assert emulator.mutations(mark) == []
+
+
+def test_a_running_restore_counts_although_it_started_before_ignore_restores_before(emulator, orders_db):
+    backup = backups(emulator)[-1]
+    started = restore(emulator, backup_id=backup["id"], wait=False)["restore"]
+    record = "clusters/%s/records/restores/%s" % (orders_db["id"], started["id"])
+    emulator.control("POST", record, {"status": "PENDING"})  # kept running
+    emulator.clock.sleep(600)
+    after_it = api_time(parse_time(started["created_at"], "created_at") + datetime.timedelta(seconds=300))
+    mark = emulator.mark()
+    followed = restore(emulator, backup_id=backup["id"], ignore_restores_before=after_it, wait=False)
+    assert followed["changed"] is False and followed["restore"]["id"] == started["id"]
+    assert followed["restore"]["status"] == "PENDING" and emulator.mutations(mark) == []
 
 
 def test_a_backup_that_is_not_listed_is_refused_before_any_change(emulator, orders_db):
@@ -287,16 +301,101 @@ def test_a_restore_that_fails_ends_the_task_clearly_and_is_not_started_again(emu
             restore(emulator, check_mode=check_mode, backup_id=backup["id"])
         assert str(again.value) == (
             "restore %s of backup %s on cluster orders-db failed: status FAILED (started %s). This task does not "
-            "start it again: to try again, set not_before to a time after %s"
+            "start it again: to try again, set ignore_restores_before to a time after %s"
             % (failed["id"], backup["id"], failed["created_at"], failed["created_at"]))
         assert emulator.mutations(mark) == []
-    retried = restore(emulator, backup_id=backup["id"], not_before=failed["created_at"][:19] + ".5Z")
+    retried = restore(emulator, backup_id=backup["id"], ignore_restores_before=failed["created_at"][:19] + ".5Z")
     assert retried["changed"] is True and retried["restore"]["status"] == "SUCCESS"
+
+
+def _lose_the_answers_of_starts(emulator, kind):
+    emulator.control("PUT", "faults", {"rate": 1.0, "kinds": [kind], "operations": ["CreateRestore"], "seed": 1})
+
+
+@pytest.mark.parametrize("kind", ["502-after", "drop-after"])
+def test_a_restore_whose_answer_is_lost_is_found_and_followed(emulator, orders_db, kind):
+    backup = backups(emulator)[-1]
+    _lose_the_answers_of_starts(emulator, kind)
+    mark = emulator.mark()
+    started = restore(emulator, backup_id=backup["id"])
+    assert started["changed"] is True and started["restore"]["status"] == "SUCCESS"
+    assert started["restore"]["backup_id"] == backup["id"]
+    assert emulator.mutations(mark) == ["CreateRestore"]
+    # The start, then one listing of the restores finds it, then the wait reads it.
+    assert emulator.operations(mark)[-4:-2] == ["CreateRestore", "ListRestores"]
+    emulator.control("DELETE", "faults")
+    assert restores(emulator) == [started["restore"]]
+
+
+@pytest.mark.parametrize("kind", ["502-after", "drop-after"])
+def test_a_restore_whose_answer_is_lost_and_that_fails_says_changed(emulator, orders_db, kind):
+    """The start went through although its answer was lost: the task that then fails says changed."""
+    backup = backups(emulator)[-1]
+
+    def fail_it(_seconds):
+        for item in emulator.children(orders_db["id"], "restores").values():
+            if item.get("_then"):
+                item["_then"] = {"status": "FAILED"}
+
+    _lose_the_answers_of_starts(emulator, kind)
+    emulator.clock.on_sleep = fail_it
+    with pytest.raises(WaitTimeout) as info:
+        restore(emulator, backup_id=backup["id"])
+    assert str(info.value).endswith("failed: status FAILED")
+    assert info.value.result["changed"] is True and info.value.result["restore"]["status"] == "FAILED"
+
+
+def _at(emulator, seconds):
+    """The emulator's clock (the controller's, in these tests) ``seconds`` from now, as RFC 3339."""
+    return api_time(datetime.datetime.fromtimestamp(emulator.clock.now() + seconds, datetime.timezone.utc))
+
+
+@pytest.mark.parametrize("option, named", [("ignore_restores_before", "ignore_restores_before"),
+                                           ("not_before", "ignore_restores_before (given as not_before)")])
+def test_a_time_in_the_future_is_refused_before_any_request(emulator, orders_db, option, named):
+    future = _at(emulator, 60)
+    for check_mode in (True, False):
+        mark = emulator.mark()
+        with pytest.raises(InvalidInput) as info:
+            restore(emulator, check_mode=check_mode, backup_id="b", **{option: future})
+        assert str(info.value) == (
+            "%s %s is in the future (now is %s): restores of the backup started before that time do not count as "
+            "this task's, so until then every run would start another restore. Give a time that has passed: to "
+            "restore a backup again, a time after its last restore (cockroach_restore_info lists them)"
+            % (named, future, _at(emulator, 0)))
+        assert emulator.since(mark) == []
+
+
+def test_ignore_restores_before_now_starts_one_restore(emulator, orders_db):
+    backup = backups(emulator)[-1]
+    restore(emulator, backup_id=backup["id"])
+    emulator.clock.sleep(60)
+    now = _at(emulator, 0)
+    mark = emulator.mark()
+    started = restore(emulator, backup_id=backup["id"], ignore_restores_before=now)
+    emulator.clock.sleep(60)
+    again = restore(emulator, backup_id=backup["id"], ignore_restores_before=now)
+    assert started["changed"] is True and again["changed"] is False
+    assert again["restore"]["id"] == started["restore"]["id"]
+    assert emulator.mutations(mark) == ["CreateRestore"]
+
+
+def test_not_before_is_an_alias_of_ignore_restores_before(emulator, orders_db):
+    backup = backups(emulator)[0]
+    first = restore(emulator, backup_id=backup["id"])["restore"]
+    emulator.clock.sleep(600)
+    later = api_time(parse_time(first["created_at"], "created_at") + datetime.timedelta(seconds=1))
+    mark = emulator.mark()
+    second = restore(emulator, backup_id=backup["id"], not_before=later)
+    assert second["changed"] is True and second["restore"]["id"] != first["id"]
+    assert restore(emulator, backup_id=backup["id"], ignore_restores_before=later)["changed"] is False
+    assert emulator.mutations(mark) == ["CreateRestore"]
 
 
 @pytest.mark.parametrize("given, message", [
     (dict(backup_id=" "), "backup_id must not be empty"),
-    (dict(backup_id="b", not_before="last week"), "not_before must be an RFC 3339 time"),
+    (dict(backup_id="b", ignore_restores_before="last week"), "ignore_restores_before must be an RFC 3339 time"),
+    (dict(backup_id="b", not_before="last week"), "ignore_restores_before (given as not_before) must be an RFC 3339 time"),
     (dict(backup_id="b", target={"type": "CLUSTER", "objects": [{"database": "orders"}]}),
      "a CLUSTER restore restores the whole cluster: leave target.objects out"),
     (dict(backup_id="b", target={"type": "DATABASE"}), "a DATABASE restore needs target.objects: the databases"),
@@ -371,5 +470,7 @@ def test_a_listed_restore_that_says_neither_backup_nor_type_counts_as_the_same(e
     databases = {"type": "DATABASE", "objects": [{"database": "x"}]}
     for given in (dict(backup_id=second["id"]), dict(backup_id=first["id"], target=databases)):
         assert restore(emulator, **given)["restore"]["id"] == done["id"]  # never twice: it cannot tell
-    assert restore(emulator, backup_id=second["id"], not_before="2999-01-01T00:00:00Z")["changed"] is True
+    emulator.clock.sleep(60)
+    later = api_time(parse_time(done["created_at"], "created_at") + datetime.timedelta(seconds=30))
+    assert restore(emulator, backup_id=second["id"], ignore_restores_before=later)["changed"] is True
     assert emulator.mutations(mark) == ["CreateRestore"]

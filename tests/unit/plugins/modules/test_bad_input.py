@@ -590,8 +590,14 @@ BACKUP_INFO = [
 RESTORE = [
     bad("backup-id-empty", "backup_id must not be empty", cluster="web-app", backup_id=" "),
     bad("backup-id-missing", "missing required arguments: backup_id", cluster="web-app"),
-    bad("not-before-not-a-time", "not_before must be an RFC 3339 time", cluster="web-app", backup_id="b",
-        not_before="yesterday"),
+    bad("ignore-restores-before-not-a-time", "ignore_restores_before must be an RFC 3339 time", cluster="web-app",
+        backup_id="b", ignore_restores_before="yesterday"),
+    bad("ignore-restores-before-in-the-future",
+        ("ignore_restores_before 2099-01-01T00:00:00Z is in the future (now is ",
+         "restores of the backup started before that time do not count as this task's"),
+        cluster="web-app", backup_id="b", ignore_restores_before="2099-01-01T00:00:00Z"),
+    bad("not-before-in-the-future", "ignore_restores_before (given as not_before) 2099-01-01T00:00:00Z is in the future",
+        cluster="web-app", backup_id="b", not_before="2099-01-01T00:00:00Z"),
     bad("cluster-restore-with-objects", "a CLUSTER restore restores the whole cluster: leave target.objects out",
         cluster="web-app", backup_id="b", target={"type": "CLUSTER", "objects": [{"database": "orders"}]}),
     bad("database-restore-without-objects", "a DATABASE restore needs target.objects", cluster="web-app",
@@ -1029,7 +1035,8 @@ def run(emulator, module, args):
 
     def make_client(params):
         assert params["api_url"] == URL, "the task would call %s, not the emulator" % params["api_url"]
-        client = client_for(params, sleep=emulator.clock.sleep, monotonic=emulator.clock.monotonic)
+        client = client_for(params, sleep=emulator.clock.sleep, monotonic=emulator.clock.monotonic,
+                            now=emulator.clock.now)
         client.session.mount(URL, emulator.adapter)
         return client
 

@@ -23,6 +23,7 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_folder,
     cockroach_log_export,
     cockroach_maintenance_window,
+    cockroach_restore,
     cockroach_service_account,
 )
 
@@ -150,3 +151,38 @@ def test_a_change_not_applied_is_sent_again(emu):
     assert result["changed"] is True and not result.get("failed"), result
     statuses = [s for _m, path, s in emu.since(mark) if path.endswith("/databases") and _m == "POST"]
     assert statuses[-1] == 200 and all(s == 503 for s in statuses[:-1]) and len(statuses) >= 2
+
+
+def _restores(emu, cluster):
+    return emu.admin.get("/api/v1/clusters/%s/restores" % cluster["id"])["restores"]
+
+
+def test_an_operation_is_started_once(emu, lost):
+    """A restore's answer lost: the listing finds it, the task follows it, changed, no second one."""
+    cluster = emu.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    backup = emu.admin.get("/api/v1/clusters/%s/backups" % cluster["id"])["backups"][0]
+    lost()
+    mark = emu.mark()
+    started = run(emu, cockroach_restore, cluster="orders-db", backup_id=backup["id"])
+    again = run(emu, cockroach_restore, cluster="orders-db", backup_id=backup["id"])
+    assert not started.get("failed") and not again.get("failed"), (started, again)
+    assert started["changed"] is True and again["changed"] is False
+    assert started["restore"]["status"] == "SUCCESS" and again["restore"]["id"] == started["restore"]["id"]
+    assert changes_sent(emu, mark) == ["CreateRestore"]
+    emu.control("DELETE", "faults")
+    assert [r["id"] for r in _restores(emu, cluster)] == [started["restore"]["id"]]
+
+
+def test_an_operation_not_started_is_started_again(emu):
+    """A fault before the start (nothing started): the listing finds none, the start is sent again."""
+    cluster = emu.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    backup = emu.admin.get("/api/v1/clusters/%s/backups" % cluster["id"])["backups"][0]
+    emu.control("PUT", "faults", {"rate": 0.5, "kinds": ["503"], "operations": ["CreateRestore"], "seed": 3})
+    mark = emu.mark()
+    result = run(emu, cockroach_restore, cluster="orders-db", backup_id=backup["id"])
+    assert result["changed"] is True and not result.get("failed"), result
+    starts = [(m, s) for m, path, s in emu.since(mark) if m == "POST"]
+    assert [s for _m, s in starts[:-1]] == [503] * (len(starts) - 1) and starts[-1] == ("POST", 200)
+    assert len(starts) >= 2
+    emu.control("DELETE", "faults")
+    assert [r["id"] for r in _restores(emu, cluster)] == [result["restore"]["id"]]

@@ -10,7 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, changing
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import run_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process, run_task
 
 
 def test_bad_input_before_any_change_is_a_plain_failure(emu):
@@ -39,3 +39,34 @@ def test_a_connection_problem_is_found_before_any_request():
     assert "clear text" in connection_problem({"api_key": "CCDB1_x", "api_url": "http://api.example.com"})
     assert connection_problem({"api_key": "CCDB1_x", "api_url": "http://api.example.com", "allow_plain_http": True}) is None
     assert connection_problem({"api_key": "CCDB1_x", "api_url": "http://127.0.0.1:9"}) is None
+
+
+def _in_process(emu, module, **args):
+    """``module``'s task for ``args`` as the action plugin runs it, on the emulator."""
+    from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL
+
+    def make_client(params):
+        client = client_for(params, sleep=emu.clock.sleep, monotonic=emu.clock.monotonic, now=emu.clock.now)
+        client.session.mount(URL, emu.adapter)
+        return client
+    given = dict(args, api_key=emu.admin_key, api_url=URL)
+    return run_in_process(module.TASK, given, "cockroachdb.cloud.%s" % module.__name__.rpartition(".")[2], make_client)
+
+
+def test_a_deprecated_alias_is_reported_as_a_module_reports_it(emu):
+    """AnsibleModule reports what the argument spec deprecates (``deprecated_aliases``) and the
+    alias warnings; in-process, the result carries them the same way, failures included."""
+    from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_restore
+    emu.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    deprecation = {"msg": "Alias 'not_before' is deprecated. See the module docs for more information",
+                   "version": "1.0.0", "collection_name": "cockroachdb.cloud"}
+    result = _in_process(emu, cockroach_restore, cluster="orders-db", backup_id="nope", not_before="2026-01-01T00:00:00Z")
+    assert result["failed"] is True and result["msg"].startswith("backup nope is not among")
+    assert result["deprecations"] == [deprecation] and "warnings" not in result
+    both = _in_process(emu, cockroach_restore, cluster="orders-db", backup_id="nope", not_before="2026-01-01T00:00:00Z",
+                       ignore_restores_before="2026-01-01T00:00:00Z")
+    assert both["deprecations"] == [deprecation]
+    assert both["warnings"] == ["Both option ignore_restores_before and its alias not_before are set."]
+    plain = _in_process(emu, cockroach_restore, cluster="orders-db", backup_id="nope",
+                        ignore_restores_before="2026-01-01T00:00:00Z")
+    assert "deprecations" not in plain and "warnings" not in plain
