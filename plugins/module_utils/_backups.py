@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
@@ -35,6 +36,12 @@ RESTORE_TYPES = ("CLUSTER", "DATABASE", "TABLE")
 #: deprecated alias (the module's argument spec deprecates it).
 IGNORE_BEFORE = "ignore_restores_before"
 IGNORE_BEFORE_ALIAS = "not_before"
+#: The service lets the retention of a cluster change once (its API reference: "Can only be set
+#: once, further changes require opening a support ticket"); its configuration does not say
+#: whether that change was made, so a task cannot know before: it warns in check mode, and a
+#: refusal says the rule when the API's message does not.
+RETENTION_ONCE = ("the service lets the retention of a cluster change only once: if it was changed before, a further "
+                  "change needs Cockroach Labs support")
 #: A restore is PENDING, then SUCCESS or FAILED (the service may also cancel one).
 RESTORE_DONE = Waiter("status", pending=("PENDING", "CANCELLING"), failed=("FAILED", "CANCELLED"))
 
@@ -90,6 +97,24 @@ class BackupConfig(Singleton):
             if value is not None and value not in accepted:
                 raise InvalidInput("%s must be one of %s (%s; the service accepts no other), got %r"
                                    % (option, ", ".join(str(v) for v in accepted), unit, value))
+
+    def predict_update(self, current, changes):
+        if "retention_days" in changes and not getattr(self.scope, "missing", False):  # (a new cluster's is free)
+            self.ctx.warn("retention_days would change from %s to %s days of %s: the service lets the retention of a "
+                          "cluster change only once, and its configuration does not say whether it was changed "
+                          "before; if it was, the API refuses the change and a further one needs Cockroach Labs "
+                          "support" % (self.view(current).get("retention_days"), changes["retention_days"],
+                                       self.scope.describe()))
+        return super(BackupConfig, self).predict_update(current, changes)
+
+    def update(self, current, changes):
+        """One PATCH with what differs; a refusal (400) of a retention change says the rule."""
+        try:
+            return super(BackupConfig, self).update(current, changes)
+        except ApiError as error:
+            if error.status == 400 and "retention_days" in changes and "only once" not in (error.message or ""):
+                error.message = "%s (%s)" % (error.message, RETENTION_ONCE)
+            raise
 
     def predict_create(self):
         """The cluster answered 404 (it never should): the configuration as a change would make it."""

@@ -14,9 +14,9 @@ version_added: 0.2.0
 description:
   - Sets whether Cockroach Labs takes managed backups of a cluster, how often and how long
     it keeps them.
-  - Every cluster has a backup configuration (on a new cluster, backups every 60 minutes kept
-    for 30 days); it cannot be removed, only changed. An option that is not set is not
-    managed; one change is one request with the options that differ.
+  - Every cluster has a backup configuration (on a new Standard or Advanced cluster, backups
+    every 60 minutes kept for 30 days); it cannot be removed, only changed. An option that is
+    not set is not managed; one change is one request with the options that differ.
   - In check mode on a cluster that does not exist yet, the change is predicted against the
     configuration of a new cluster.
 author:
@@ -43,9 +43,14 @@ options:
     description:
       - Days the service keeps each backup. The service accepts only these values; another
         one fails before any request.
-      - The service lets the retention of a cluster change B(only once); a later change needs
-        Cockroach Labs support (the API refuses it). Decide on it before you apply it, for
-        example with a run in check mode.
+      - The service lets the retention of a cluster change B(only once); the API refuses a later
+        change, which needs Cockroach Labs support. Decide on it before you apply it.
+      - The configuration does not say whether the retention was changed before, so the module
+        cannot tell before it asks. In check mode a change of O(retention_days) of an existing
+        cluster is predicted
+        (C(changed)) with a warning that the API may refuse it. When the API refuses it, the
+        task fails with the API's message (and this rule, if the message does not say it) and
+        changes nothing, also not the other options of the task, which go in the same request.
     type: int
     choices: [2, 7, 30, 90, 365]
   wait_timeout:
@@ -56,8 +61,9 @@ options:
 notes:
   - After a change of O(frequency_minutes) or O(retention_days) the service takes a full
     backup at once, which costs the cluster some CPU.
-  - Basic (serverless) clusters keep a fixed schedule (daily backups kept for 30 days) in the
-    service, which may refuse a change; the API's error is then the task's.
+  - Basic clusters (serverless clusters without provisioned vCPUs) keep a fixed schedule, daily
+    backups kept for 30 days, and the API refuses any change of it; the task then fails with
+    the API's message.
   - At least one of O(enabled), O(frequency_minutes) and O(retention_days) is required.
   - A no-op costs one read of the configuration (plus one listing of the clusters when
     O(cluster) is a name).
@@ -76,6 +82,12 @@ EXAMPLES = r"""
     cluster: orders-prod
     frequency_minutes: 15
     retention_days: 90
+
+- name: Plan a change of retention first (the service allows one; check mode warns)
+  cockroachdb.cloud.cockroach_backup_config:
+    cluster: orders-staging
+    retention_days: 365
+  check_mode: true
 
 - name: Stop taking managed backups of a test cluster
   cockroachdb.cloud.cockroach_backup_config:

@@ -31,7 +31,7 @@ def times(items):
 
 
 def test_new_cluster_has_one_backup_and_default_config(api):
-    cluster = api.create_cluster()
+    cluster = api.create_cluster(plan="dedicated")
     listed = backups(api, cluster)
     assert len(listed) == 1 and set(listed[0]) == {"id", "as_of_time"}
     assert listed[0]["as_of_time"] == cluster["created_at"]
@@ -95,20 +95,96 @@ def test_frequency_change_keeps_past_backups(api):
 
 
 def test_config_validation(api):
-    cluster = api.create_cluster()
+    cluster = api.create_cluster(plan="dedicated")
     for body in ({"frequency_minutes": 7}, {"retention_days": 3}, {"frequency_minutes": 0},
                  {"retention_days": 365, "frequency_minutes": 45}, {"enabled": "no"}):
         response = api.patch(path(cluster, "backups-config"), body)
         assert response.status_code == 400, body
     response = api.patch(path(cluster, "backups-config"), {"frequency_minutes": 7})
     assert "frequency_minutes must be one of 5, 10, 15, 30, 60, 240, 1440" in response.get_json()["message"]
+    response = api.patch(path(cluster, "backups-config"), {"retention_days": 3})
+    assert "retention_days must be one of 2, 7, 30, 90, 365" in response.get_json()["message"]
     assert api.ok(api.get(path(cluster, "backups-config")))["retention_days"] == 30
     for frequency in (5, 10, 15, 30, 60, 240, 1440):
         api.ok(api.patch(path(cluster, "backups-config"), {"frequency_minutes": frequency}))
-    for retention in (2, 7, 30, 90, 365):
-        assert api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": retention}))[
-            "retention_days"] == retention
     assert api.ok(api.patch(path(cluster, "backups-config"), {})) == api.ok(api.get(path(cluster, "backups-config")))
+
+
+@pytest.mark.parametrize("retention", [2, 7, 30, 90, 365])
+def test_every_accepted_retention_can_be_the_one_change(api, retention):
+    cluster = api.create_cluster(plan="dedicated")
+    assert api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": retention}))[
+        "retention_days"] == retention
+
+
+def test_retention_changes_only_once(api):
+    cluster = api.create_cluster(plan="dedicated")
+    config = api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": 7}))
+    assert config["retention_days"] == 7
+    mark = api.request_log()[-1]["seq"]
+    response = api.patch(path(cluster, "backups-config"), {"retention_days": 90})
+    assert response.status_code == 400
+    assert response.get_json() == {
+        "code": 400, "details": [],
+        "message": "retention_days of cluster test-cluster was changed once already (to 7 days): the service "
+                   "lets the retention of a cluster change only once; a further change needs Cockroach Labs support"}
+    # The whole request is refused: the frequency sent with it is not applied either.
+    response = api.patch(path(cluster, "backups-config"), {"retention_days": 2, "frequency_minutes": 15})
+    assert response.status_code == 400
+    assert api.ok(api.get(path(cluster, "backups-config"))) == config
+    assert [(r["operation"], r["status"]) for r in api.request_log() if r["seq"] > mark] == [
+        ("UpdateBackupConfiguration", 400), ("UpdateBackupConfiguration", 400), ("GetBackupConfiguration", 200)]
+    # The same value again is no change; the other fields still change.
+    config = api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": 7, "frequency_minutes": 15}))
+    assert (config["retention_days"], config["frequency_minutes"]) == (7, 15)
+    assert api.ok(api.patch(path(cluster, "backups-config"), {"enabled": False}))["enabled"] is False
+
+
+def test_retention_sent_unchanged_does_not_use_the_one_change(api):
+    cluster = api.create_cluster(plan="dedicated")
+    api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": 30, "frequency_minutes": 30}))
+    assert api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": 90}))["retention_days"] == 90
+    assert api.patch(path(cluster, "backups-config"), {"retention_days": 30}).status_code == 400
+
+
+def test_retention_changed_once_is_kept_across_a_restart(tmp_path, make_api):
+    state = str(tmp_path / "state.json")
+    api = make_api(state_file=state)
+    cluster = api.create_cluster(plan="dedicated")
+    api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": 7}))
+    again = make_api(state_file=state)
+    assert again.patch(path(cluster, "backups-config"), {"retention_days": 90}).status_code == 400
+    assert again.ok(again.get(path(cluster, "backups-config")))["retention_days"] == 7
+
+
+def test_basic_cluster_keeps_a_fixed_schedule(api):
+    """A serverless cluster without provisioned vCPUs is a Basic cluster: daily backups kept 30 days."""
+    cluster, created = api.create_cluster(), None
+    created = clock.parse_iso(cluster["created_at"])
+    config = api.ok(api.get(path(cluster, "backups-config")))
+    assert config == {"cluster_id": cluster["id"], "frequency_minutes": 1440, "retention_days": 30, "enabled": True}
+    api.emulator.store.data["clusters"][cluster["id"]]["created_at"] = clock.iso(created - 3 * DAY - 60)
+    assert len(backups(api, cluster)) == 4  # at creation, then daily
+    for body in ({"retention_days": 7}, {"frequency_minutes": 60}, {"enabled": False},
+                 {"retention_days": 30, "frequency_minutes": 60}):
+        response = api.patch(path(cluster, "backups-config"), body)
+        assert response.status_code == 400, body
+        assert response.get_json()["message"] == (
+            "cluster test-cluster is a Basic cluster (SERVERLESS without usage_limits.provisioned_virtual_cpus): "
+            "its managed backups keep a fixed schedule (daily, kept 30 days) that cannot change")
+    assert api.ok(api.get(path(cluster, "backups-config"))) == config
+    # Sending what it has already is no change.
+    assert api.ok(api.patch(path(cluster, "backups-config"), {"retention_days": 30, "enabled": True})) == config
+
+
+def test_standard_serverless_cluster_configures_its_backups(api):
+    cluster = api.ok(api.post("/api/v1/clusters", {
+        "name": "standard-cluster", "provider": "GCP",
+        "spec": {"serverless": {"regions": ["us-central1"], "usage_limits": {"provisioned_virtual_cpus": 2}}}}))
+    assert api.ok(api.get(path(cluster, "backups-config")))["frequency_minutes"] == 60
+    config = api.ok(api.patch(path(cluster, "backups-config"), {"frequency_minutes": 15, "retention_days": 7}))
+    assert (config["frequency_minutes"], config["retention_days"]) == (15, 7)
+    assert api.patch(path(cluster, "backups-config"), {"retention_days": 90}).status_code == 400
 
 
 def test_time_filters(api):

@@ -153,6 +153,17 @@ def test_plan_cannot_change(api):
     assert response.status_code == 400 and "plan cannot change" in response.get_json()["message"]
 
 
+def test_network_visibility_cannot_change(api):
+    """Set at creation only: an update has no field for it (the contract's and the service's
+    update bodies), so one sent anyway is ignored as any unknown field is, and nothing changes."""
+    cluster = api.ok(_create(api, spec={"dedicated": dict(DEDICATED["dedicated"], network_visibility="PRIVATE")}))
+    assert cluster["network_visibility"] == "PRIVATE"
+    path = "/api/v1/clusters/%s" % cluster["id"]
+    for body in ({"dedicated": {"network_visibility": "PUBLIC"}}, {"network_visibility": "PUBLIC"}):
+        api.ok(api.patch(path, body))
+        assert api.ok(api.get(path))["network_visibility"] == "PRIVATE", body
+
+
 def test_delete_protection_blocks_delete(api):
     cluster = api.ok(_create(api, spec=dict(DEDICATED, delete_protection="ENABLED")))
     path = "/api/v1/clusters/%s" % cluster["id"]

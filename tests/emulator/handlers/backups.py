@@ -8,7 +8,17 @@ Only backups younger than ``retention_days`` are listed, at most the last 50. A 
 is ``{id, as_of_time}`` with an id derived from the cluster and the time.
 
 The configuration is ``{cluster_id, frequency_minutes, retention_days, enabled}``,
-by default 60 / 30 / true. A restore is ``{id, cluster_id, backup_id, type, status,
+by default 60 / 30 / true. Two rules of the service (the live document: retention "can only
+be set once, further changes require opening a support ticket"; the managed backups guide:
+Basic clusters have a fixed schedule), each answered 400 with a message of our wording, the
+whole request refused:
+
+- ``retention_days`` changes once: after one change to another value, a request with a
+  different value is refused. Sending the current value is no change (a client that sends the
+  whole configuration can still change the frequency). The private ``_retention_changed``
+  of the configuration remembers it (kept in the state file).
+- A Basic cluster (SERVERLESS without ``usage_limits.provisioned_virtual_cpus``) takes daily
+  backups kept 30 days (1440 / 30 / true) and refuses any change of them. A restore is ``{id, cluster_id, backup_id, type, status,
 completion_percent, backup_end_time, created_at, target?}``: status ``PENDING`` ->
 ``SUCCESS``. It restores a backup of the same cluster (another one: 400). ``target``
 may give ``type`` (CLUSTER, DATABASE, TABLE) and ``objects`` ([{database, schema?,
@@ -28,6 +38,7 @@ from ..store import public
 FREQUENCIES = (5, 10, 15, 30, 60, 240, 1440)
 RETENTIONS = (2, 7, 30, 90, 365)
 DEFAULT_FREQUENCY, DEFAULT_RETENTION = 60, 30
+BASIC_FREQUENCY = 1440  # a Basic cluster's fixed schedule: daily, kept DEFAULT_RETENTION days
 MAX_BACKUPS = 50
 MAX_SEGMENTS = 100
 RESTORE_TYPES = ("CLUSTER", "DATABASE", "TABLE")
@@ -35,10 +46,20 @@ DAY = 86400
 
 
 # -- configuration and the backups it implies -------------------------------------------
+def is_basic(cluster):
+    """A Basic cluster: SERVERLESS without provisioned vCPUs (with them it is a Standard one)."""
+    serverless = (cluster.get("config") or {}).get("serverless")
+    return serverless is not None and not (serverless.get("usage_limits") or {}).get("provisioned_virtual_cpus")
+
+
+def _default_frequency(cluster):
+    return BASIC_FREQUENCY if is_basic(cluster) else DEFAULT_FREQUENCY
+
+
 def _config(ctx):
     cluster = ctx.cluster
     return ctx.children("backup_config", default=lambda: {
-        "cluster_id": cluster["id"], "frequency_minutes": DEFAULT_FREQUENCY,
+        "cluster_id": cluster["id"], "frequency_minutes": _default_frequency(cluster),
         "retention_days": DEFAULT_RETENTION, "enabled": True})
 
 
@@ -48,7 +69,8 @@ def _schedule(ctx):
     A segment is [start epoch, minutes (0: disabled), first step (0: a backup at start)].
     """
     created = clock.parse_iso(ctx.cluster["created_at"])
-    return ctx.children("backup_schedule", default=lambda: [[created, DEFAULT_FREQUENCY, 0]])
+    frequency = _config(ctx)["frequency_minutes"]  # (the first read of either fixes the default)
+    return ctx.children("backup_schedule", default=lambda: [[created, frequency, 0]])
 
 
 def _backup_times(segments, retention_days, now):
@@ -151,6 +173,18 @@ def update_backup_configuration(ctx, cluster_id):
     new = {"frequency_minutes": frequency or config["frequency_minutes"],
            "retention_days": retention or config["retention_days"],
            "enabled": config["enabled"] if enabled is None else enabled}
+    changed = [field for field in ("frequency_minutes", "retention_days", "enabled") if new[field] != config[field]]
+    cluster = ctx.cluster
+    if changed and is_basic(cluster):
+        raise bad_request("cluster %s is a Basic cluster (SERVERLESS without usage_limits.provisioned_virtual_cpus): "
+                          "its managed backups keep a fixed schedule (daily, kept %d days) that cannot change"
+                          % (cluster["name"], DEFAULT_RETENTION))
+    if "retention_days" in changed:
+        if config.get("_retention_changed"):
+            raise bad_request("retention_days of cluster %s was changed once already (to %d days): the service lets "
+                              "the retention of a cluster change only once; a further change needs Cockroach Labs "
+                              "support" % (cluster["name"], config["retention_days"]))
+        new["_retention_changed"] = True
     if (new["frequency_minutes"], new["enabled"]) != (config["frequency_minutes"], config["enabled"]):
         _add_segment(_schedule(ctx), ctx.now, new["frequency_minutes"] if new["enabled"] else 0)
     config.update(new)

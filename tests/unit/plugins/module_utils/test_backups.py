@@ -26,6 +26,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import run_task
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import api_time, parse_time
 from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_backup_config,
@@ -101,9 +102,67 @@ def test_check_mode_on_a_cluster_not_created_yet_compares_with_a_new_clusters_co
     ctx = emulator.context(task(cockroach_backup_config, cluster="new-cluster", frequency_minutes=60), check_mode=True)
     same = BackupConfig(ctx).run()
     assert same["changed"] is False and len(ctx.warnings) == 1
-    other = config(emulator, check_mode=True, cluster="new-cluster", retention_days=90)
+    ctx = emulator.context(task(cockroach_backup_config, cluster="new-cluster", retention_days=90), check_mode=True)
+    other = BackupConfig(ctx).run()
     assert other["changed"] is True
+    assert len(ctx.warnings) == 1 and "retention_days" not in ctx.warnings[0]  # a new cluster's change is its first
     assert other["backup_config"] == {"enabled": True, "frequency_minutes": 60, "retention_days": 90}
+
+
+RETENTION_ONCE = ("the service lets the retention of a cluster change only once: if it was changed before, a further "
+                  "change needs Cockroach Labs support")
+
+
+def failed_config(emulator, **given):
+    """The result of a cockroach_backup_config task that fails (as the module returns it)."""
+    given.setdefault("cluster", "orders-db")
+    return run_task(BackupConfig.task, emulator.context(task(cockroach_backup_config, **given)))
+
+
+def test_a_second_change_of_retention_fails_with_the_apis_reason_and_changes_nothing(emulator, orders_db):
+    path = orders_db["base"] + "/backups-config"
+    first = config(emulator, retention_days=7)
+    assert first["changed"] is True and first["backup_config"]["retention_days"] == 7
+    mark = emulator.mark()
+    failure = failed_config(emulator, retention_days=90, frequency_minutes=15)
+    assert emulator.sent(mark) == [("UpdateBackupConfiguration", path, {"frequency_minutes": 15, "retention_days": 90})]
+    assert emulator.since(mark)[-1] == ("PATCH", path, 400)
+    assert failure["failed"] is True and failure.get("changed", False) is False
+    assert failure["msg"] == ("PATCH %s failed with HTTP 400: retention_days of cluster orders-db was changed once "
+                              "already (to 7 days): the service lets the retention of a cluster change only once; a "
+                              "further change needs Cockroach Labs support" % path)  # (no hint: it says so already)
+    assert failure["error"]["status"] == 400 and "backup_config" not in failure
+    after = config(emulator, check_mode=True, frequency_minutes=60, retention_days=7)
+    assert after["changed"] is False  # nothing of the refused request was applied
+
+
+def test_a_refused_retention_change_says_what_the_rule_is_when_the_api_does_not(emulator, orders_db):
+    path = orders_db["base"] + "/backups-config"
+    emulator.control("PUT", "faults", {"rate": 1, "kinds": ["400"], "operations": ["UpdateBackupConfiguration"]})
+    failure = failed_config(emulator, retention_days=90)
+    assert failure["msg"] == ("PATCH %s failed with HTTP 400: injected fault (emulator fault injection) (%s)"
+                              % (path, RETENTION_ONCE))
+    assert failure.get("changed", False) is False
+    # Without retention_days in the request, the rule is not the reason: no hint.
+    failure = failed_config(emulator, frequency_minutes=15)
+    assert failure["msg"] == "PATCH %s failed with HTTP 400: injected fault (emulator fault injection)" % path
+
+
+def test_check_mode_warns_that_a_retention_change_may_be_refused(emulator, orders_db):
+    ctx = emulator.context(task(cockroach_backup_config, cluster="orders-db", retention_days=7), check_mode=True)
+    predicted = BackupConfig(ctx).run()
+    assert predicted["changed"] is True and predicted["backup_config"]["retention_days"] == 7
+    assert ctx.warnings == [
+        "retention_days would change from 30 to 7 days of cluster orders-db: the service lets the retention of a "
+        "cluster change only once, and its configuration does not say whether it was changed before; if it was, "
+        "the API refuses the change and a further one needs Cockroach Labs support"]
+    for given in (dict(retention_days=30), dict(frequency_minutes=15)):  # no change of retention: no warning
+        ctx = emulator.context(task(cockroach_backup_config, cluster="orders-db", **given), check_mode=True)
+        BackupConfig(ctx).run()
+        assert ctx.warnings == [], given
+    ctx = emulator.context(task(cockroach_backup_config, cluster="orders-db", retention_days=7))
+    BackupConfig(ctx).run()
+    assert ctx.warnings == []  # the real run made the change: nothing to warn about
 
 
 @pytest.mark.parametrize("given, message", [

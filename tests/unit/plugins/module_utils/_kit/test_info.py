@@ -68,8 +68,8 @@ class Backups(Collection):
 
 
 def test_a_listing_with_its_own_filters_sends_them_with_every_page(emu):
-    cluster = emu.cluster("web-app")
-    emu.clock.sleep(4 * 3600)  # a backup an hour
+    cluster = emu.cluster("web-app", plan="DEDICATED")
+    emu.clock.sleep(4 * 3600)  # a backup an hour (a Basic cluster's are daily)
     every = emu.admin.get("/api/v1/clusters/%s/backups" % cluster["id"])["backups"]
     assert len(every) == 5
     mark = emu.mark()
