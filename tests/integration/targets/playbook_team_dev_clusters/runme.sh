@@ -18,7 +18,7 @@ export DEV_SQL_PASSWORD="dev-password-$RANDOM$RANDOM"
 
 run check --check --diff
 "$PY" "$ROLE_REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
-  --warning "no cluster named 'search-dev' among 0 clusters (show_inactive: false); in check mode this task predicts"
+  --warning "no cluster named 'search-dev' among 0 clusters; in check mode this task predicts"
 run apply -vvv
 "$PY" "$ROLE_REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
 # The SQL users' password is nowhere in the -vvv output.
