@@ -116,15 +116,18 @@ def known_id(client, name):
     return _KNOWN_IDS.get(_memory_key(client, name))
 
 
-def missing_message(name_or_id, count=None, show_inactive=False, deleted=None):
-    """What was looked for and where: ``no cluster named 'x' among 12 clusters (show_inactive: false)``."""
+def missing_message(name_or_id, count=None, include_deleted=False, deleted=None):
+    """What was looked for and where: ``no cluster named 'x' among 12 clusters``.
+
+    It names no option: the modules, the lookup and the inventory that fail with it have no
+    ``show_inactive`` (only cockroach_cluster_info has, and it answers an empty list)."""
     if looks_like_id(name_or_id):
         if deleted:
             return "no cluster with id %s: it was deleted%s" % (
                 name_or_id, " at %s" % deleted["deleted_at"] if deleted.get("deleted_at") else "")
         return "no cluster with id %s" % name_or_id
-    return "no cluster named %r among %d cluster%s (show_inactive: %s)" % (
-        name_or_id, count or 0, "" if count == 1 else "s", "true" if show_inactive else "false")
+    return "no cluster named %r among %d cluster%s%s" % (
+        name_or_id, count or 0, "" if count == 1 else "s", " (deleted ones included)" if include_deleted else "")
 
 
 def require_cluster(client, name_or_id, include_deleted=False):

@@ -144,8 +144,8 @@ class Folders(object):
         found = self.find(folder)
         if found is None:
             known = self.known()
-            raise LookupError("folder %s does not exist; create it first (in the CockroachDB Cloud Console, or with "
-                              "the API: POST /api/v1/folders), or give the path or id of an existing folder (/ is "
-                              "the organization's root)%s" % (normalize_path(folder),
-                                                              "; folders: " + known if known else ""))
+            path = normalize_path(folder)
+            raise LookupError("folder %s does not exist; create it first with cockroachdb.cloud.cockroach_folder (path: "
+                              "%s, parents: true), or give the path or id of an existing folder (/ is the "
+                              "organization's root)%s" % (path, path, "; folders: " + known if known else ""))
         return found["id"]

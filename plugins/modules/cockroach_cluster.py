@@ -162,6 +162,9 @@ options:
       - Folder of the cluster, by path (V(/team/prod)) or by folder id. V(/) is the
         organization's root.
       - A path costs one more read to resolve.
+      - A path that does not exist fails the task before any change (also in check mode); create
+        the folder first with M(cockroachdb.cloud.cockroach_folder) and
+        O(cockroachdb.cloud.cockroach_folder#module:parents=true).
     type: str
   wait_timeout:
     description:
@@ -192,6 +195,11 @@ EXAMPLES = r"""
     labels:
       env: prod
   register: web_app
+
+- name: The folder of the next cluster (with its parent /payments), unless it exists
+  cockroachdb.cloud.cockroach_folder:
+    path: /payments/prod
+    parents: true
 
 - name: Create a dedicated multi-region cluster in a folder, protected from deletion
   cockroachdb.cloud.cockroach_cluster:

@@ -6,9 +6,11 @@
 emulator's request log since the previous check.
 
   check_report.py OUTPUT URL MARK --changed all|none [--mutations N] [--requests N] [--warning TEXT]
+                  [--names-as EARLIER]
 
 --changed all: every task and every loop item changed, none failed; none: nothing changed.
-MARK is a file that keeps the newest request log entry seen, between calls.
+MARK is a file that keeps the newest request log entry seen, between calls. --names-as: the
+TASK lines are those of the output EARLIER (the plan and the apply compare line by line).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -18,10 +20,12 @@ import json
 import os
 import re
 import sys
+from itertools import zip_longest
 from urllib.request import urlopen
 
 RECAP = re.compile(r"^localhost\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.M)
 RESULT = re.compile(r"^(ok|changed|failed|fatal): \[localhost\]", re.M)
+TASK = re.compile(r"^TASK \[(.*)\] \**$", re.M)
 
 
 def fail(message, output=""):
@@ -39,6 +43,7 @@ def main():
     parser.add_argument("--mutations", type=int)
     parser.add_argument("--requests", type=int, help="how many API requests the run may send")
     parser.add_argument("--warning", help="a text that a [WARNING] line must hold")
+    parser.add_argument("--names-as", help="an earlier run's output, whose TASK lines this one's must be")
     args = parser.parse_args()
 
     with open(args.output) as handle:
@@ -55,6 +60,13 @@ def main():
         fail("expected every result %s; recap ok=%d changed=%d, results %s" % (expected, ok, changed, results), output)
     if args.warning and not any(args.warning in line for line in output.splitlines() if "[WARNING]" in line):
         fail("no warning with %r" % args.warning, output)
+    if args.names_as:
+        with open(args.names_as) as handle:
+            earlier = TASK.findall(handle.read())
+        names = TASK.findall(output)
+        if not names or names != earlier:
+            fail("the task names differ from those of %s: %s" % (os.path.basename(args.names_as), [
+                (a, b) for a, b in zip_longest(earlier, names, fillvalue="(none)") if a != b]))
 
     since = 0
     if os.path.exists(args.mark):

@@ -7,6 +7,7 @@
 #   --check --diff  every task changed (predicted), none failed, 0 mutating requests
 #   apply -vvv      every task changed, none failed; the secret file is there, 0600
 #   re-run          no task changed, 0 mutating requests, 15 requests
+#   (apply and re-run name their tasks as the --check run does: --names-as)
 set -eu -o pipefail
 cd "$(dirname "$0")"
 PLAYBOOK=org_bootstrap
@@ -23,7 +24,7 @@ run check --check --diff
 [[ ! -e "$COCKROACH_BOOTSTRAP_KEY_FILE" ]] || fail "check mode wrote the key file"
 
 run apply -vvv
-"$PY" "$REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
+"$PY" "$REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all --names-as "$WORK/check.out"
 [[ -f "$COCKROACH_BOOTSTRAP_KEY_FILE" ]] || fail "no key file"
 [[ $(stat -c %a "$COCKROACH_BOOTSTRAP_KEY_FILE") == 600 ]] || fail "the key file's mode is $(stat -c %a "$COCKROACH_BOOTSTRAP_KEY_FILE")"
 SECRET=$(cat "$COCKROACH_BOOTSTRAP_KEY_FILE")
@@ -36,7 +37,7 @@ grep -q "the output has been hidden due to the fact that 'no_log: true' was spec
 run again
 # A no-op costs 15 requests: the folders' listing (x2), the service accounts', the account's
 # keys, its roles and the folders', and for each of 3 people: the email, their roles, the folders.
-"$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 15
+"$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --names-as "$WORK/check.out" --mutations 0 --requests 15
 [[ $(cat "$COCKROACH_BOOTSTRAP_KEY_FILE") == "$SECRET" ]] || fail "the re-run changed the key file"
 # The written secret authenticates.
 "$PY" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/api/v1/organization", headers={"Authorization": "Bearer " + sys.argv[2]}), timeout=30)' \

@@ -4,6 +4,7 @@
 #   --check --diff  every task changed (predicted), none failed, 0 mutating requests
 #   apply           every task changed, none failed
 #   re-run          no task changed, 0 mutating requests, 10 requests
+#   (apply and re-run name their tasks as the --check run does: --names-as)
 # and then what the cluster has, read from the API.
 set -eu -o pipefail
 cd "$(dirname "$0")"
@@ -16,14 +17,14 @@ source "$ROOT/tests/integration/playbook_target.sh"
 
 run check --check --diff
 "$PY" "$REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
-  --warning "no cluster named 'private-cluster' among 0 clusters (show_inactive: false); in check mode this task predicts"
+  --warning "no cluster named 'private-cluster' among 0 clusters; in check mode this task predicts"
 run apply
-"$PY" "$REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
+"$PY" "$REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all --names-as "$WORK/check.out"
 
 run again
 # A no-op costs 10 requests: the clusters' listing, then for CMEK, the services, the connections
 # and the egress rules a read of the cluster (for its plan) and one of them, and the allowlist's.
-"$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 10
+"$PY" "$REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --names-as "$WORK/check.out" --mutations 0 --requests 10
 
 # What the cluster has now, read from the API (after the checks of the request log).
 "$PY" "$ROOT/tests/integration/api_check.py" "$URL" "$KEY" <<'PYTHON'

@@ -6,6 +6,7 @@
 #   apply -vvv      every task changed, none failed; neither the SQL user's password nor the
 #                   Datadog API key in the output
 #   re-run          no task changed, 0 mutating requests, 22 requests
+#   (apply and re-run name their tasks as the --check run does: --names-as)
 # (the roles' argument checks and includes left out, see
 # playbook_team_dev_clusters/role_report.py), and then what the cluster has, read from the API.
 set -eu -o pipefail
@@ -25,10 +26,10 @@ no_secrets() {  # no_secrets <name>: neither secret is in $WORK/<name>.out
 
 run check --check --diff
 "$PY" "$ROLE_REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
-  --warning "no cluster named 'orders-prod' among 0 clusters (show_inactive: false); in check mode this task predicts"
+  --warning "no cluster named 'orders-prod' among 0 clusters; in check mode this task predicts"
 no_secrets check
 run apply -vvv
-"$PY" "$ROLE_REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
+"$PY" "$ROLE_REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all --names-as "$WORK/check.out.roles"
 no_secrets apply
 
 run again --diff
@@ -37,7 +38,7 @@ run again --diff
 # plan) and one of the setting for CMEK, the private endpoint services and their connections;
 # the databases, the SQL users and the allowlist; and the cluster and the setting again for the
 # log export and each of the three metric exports.
-"$PY" "$ROLE_REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 22
+"$PY" "$ROLE_REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --names-as "$WORK/check.out.roles" --mutations 0 --requests 22
 no_secrets again
 
 # What the cluster has now, read from the API (after the checks of the request log).

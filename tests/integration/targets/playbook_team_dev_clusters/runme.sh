@@ -4,6 +4,7 @@
 #   --check --diff  every task changed (predicted), none failed, 0 mutating requests
 #   apply           every task changed, none failed
 #   re-run          no task changed, 0 mutating requests, 12 requests
+#   (apply and re-run name their tasks as the --check run does: --names-as)
 # (the roles' argument checks and includes left out, see role_report.py), and then what the
 # teams' clusters have, read from the API.
 set -eu -o pipefail
@@ -18,16 +19,16 @@ export DEV_SQL_PASSWORD="dev-password-$RANDOM$RANDOM"
 
 run check --check --diff
 "$PY" "$ROLE_REPORT" "$WORK/check.out" "$URL" "$WORK/mark" --changed all --mutations 0 \
-  --warning "no cluster named 'search-dev' among 0 clusters (show_inactive: false); in check mode this task predicts"
+  --warning "no cluster named 'search-dev' among 0 clusters; in check mode this task predicts"
 run apply -vvv
-"$PY" "$ROLE_REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all
+"$PY" "$ROLE_REPORT" "$WORK/apply.out" "$URL" "$WORK/mark" --changed all --names-as "$WORK/check.out.roles"
 # The SQL users' password is nowhere in the -vvv output.
 if grep -qF "$DEV_SQL_PASSWORD" "$WORK/apply.out"; then fail "the SQL users' password is in the -vvv output"; fi
 
 run again
 # A no-op costs 4 requests per team: the clusters' listing, then (by id) the databases', the
 # SQL users' and the allowlist's.
-"$PY" "$ROLE_REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --mutations 0 --requests 12
+"$PY" "$ROLE_REPORT" "$WORK/again.out" "$URL" "$WORK/mark" --changed none --names-as "$WORK/check.out.roles" --mutations 0 --requests 12
 
 # What the teams' clusters have now, read from the API (after the checks of the request log).
 "$PY" "$ROOT/tests/integration/api_check.py" "$URL" "$KEY" <<'PYTHON'

@@ -216,10 +216,30 @@ def test_create_dedicated_in_a_folder(emulator):
     assert emulator.operations(mark) == ["ListClusters", "ListFolders"]
 
 
+NO_FOLDER = ("folder /team/prod does not exist; create it first with cockroachdb.cloud.cockroach_folder (path: "
+             "/team/prod, parents: true), or give the path or id of an existing folder (/ is the organization's root)")
+
+
 def test_a_folder_that_does_not_exist_fails_before_any_change(emulator):
     mark = emulator.mark()
-    with pytest.raises(InvalidInput, match="folder /team/prod does not exist; create it first"):
+    with pytest.raises(InvalidInput) as info:
         run(emulator, name="new-cluster", cloud_provider="GCP", regions=[{"name": "us-central1"}], folder="/team//prod")
+    assert str(info.value) == NO_FOLDER
+    assert emulator.mutations(mark) == []
+
+
+def test_a_missing_folder_points_to_cockroach_folder_and_lists_what_exists(emulator):
+    team = emulator.admin.post("/api/v1/folders", {"name": "team", "parent_id": "root"})
+    emulator.admin.post("/api/v1/folders", {"name": "dev", "parent_id": team["resource_id"]})
+    mark = emulator.mark()
+    with pytest.raises(InvalidInput) as info:
+        run(emulator, name="new-cluster", cloud_provider="GCP", regions=[{"name": "us-central1"}], folder="/team/prod")
+    assert str(info.value) == NO_FOLDER + "; folders: /team, /team/dev"
+    assert "POST /api/v1/folders" not in str(info.value)
+    with pytest.raises(InvalidInput) as info:  # the same in check mode
+        run(emulator, check_mode=True, name="new-cluster", cloud_provider="GCP", regions=[{"name": "us-central1"}],
+            folder="/team/prod")
+    assert str(info.value) == NO_FOLDER + "; folders: /team, /team/dev"
     assert emulator.mutations(mark) == []
 
 

@@ -264,7 +264,7 @@ def test_check_mode_on_a_cluster_not_created_yet_predicts_with_a_warning(emulato
     assert result["diff"] == {"before": {"entries": []}, "after": {"entries": [
         {"cidr": "10.0.0.0/24", "name": "", "sql": True, "ui": False}]}}
     assert len(ctx.warnings) == 1
-    assert ctx.warnings[0].startswith("no cluster named 'new-cluster' among 0 clusters (show_inactive: false); in "
+    assert ctx.warnings[0].startswith("no cluster named 'new-cluster' among 0 clusters; in "
                                       "check mode this task predicts its change as on a new, empty cluster")
     assert emulator.operations(mark) == ["ListClusters"]
     # Outside check mode the same task fails.
@@ -322,7 +322,7 @@ def test_a_busy_cluster_is_waited_for_before_the_first_change(emulator):
 def test_an_unknown_cluster_fails_by_name_and_by_id(emulator, web_app):
     with pytest.raises(ClusterNotFound) as by_name:
         run(emulator, cluster="nope-cluster")
-    assert str(by_name.value) == "no cluster named 'nope-cluster' among 1 cluster (show_inactive: false)"
+    assert str(by_name.value) == "no cluster named 'nope-cluster' among 1 cluster"
     mark = emulator.mark()
     with pytest.raises(ClusterNotFound) as by_id:
         run(emulator, cluster=OTHER_ID, entries=[{"cidr": "1.1.1.1"}])

@@ -64,7 +64,7 @@ NEITHER_EMAIL_NOR_ID = ("user 'carol.example.com' is not an email address (name@
                         "such as 8c4b6a31-0c5f-4f6e-9d8a-2b7e1f3c4d5a): give the person's email or their user id")
 
 
-NO_CLUSTER = "no cluster named 'nope-db' among 3 clusters (show_inactive: false)"
+NO_CLUSTER = "no cluster named 'nope-db' among 3 clusters"
 NO_CLUSTER_ID = "no cluster with id %s" % UNKNOWN_ID
 EMPTY_CLUSTER = "cluster must not be empty: give the name or the id of the cluster"
 
@@ -759,6 +759,7 @@ EGRESS_RULE = [
         ["ListClusters", "ListEgressRules"], cluster="orders-db", name="api"),
     bad("rules-create-without-destination", "egress rule api does not exist on cluster orders-db: give its destination",
         ["ListClusters", "ListEgressRules"], cluster="orders-db", rules=[{"name": "api"}]),
+    bad("cluster-unknown", NO_CLUSTER, ["ListClusters"], cluster="nope-db", name="api", destination="api.example.com"),
 ]
 
 EGRESS_RULE_INFO = [
@@ -1026,6 +1027,10 @@ def seed(emulator):
     emulator.cluster("analytics", plan="DEDICATED", provider="GCP")
 
 
+def module_spec(module):
+    return importlib.import_module("%s.%s" % (modules_package.__name__, module)).TASK.argument_spec
+
+
 def run(emulator, module, args):
     """The task's result as the action plugin gives it in-process, on the emulator."""
     task = importlib.import_module("%s.%s" % (modules_package.__name__, module)).TASK
@@ -1069,6 +1074,10 @@ def check_failure(request, module, case):
     for text in (case.msg if isinstance(case.msg, tuple) else (case.msg,)):
         assert text in message, "expected %r in %r" % (text, message)
     assert "Traceback" not in message and "Traceback" not in str(result.get("exception", ""))
+    # A message names only options the task can set (issue 20: "show_inactive: false" from
+    # modules without that option).
+    if "show_inactive" in message:
+        assert "show_inactive" in module_spec(module), "%s has no show_inactive option: %r" % (module, message)
     assert emulator.operations(mark) == list(case.reads), "requests sent for %s" % (case.args,)
     assert emulator.mutations(mark) == []
 

@@ -80,7 +80,7 @@ def test_check_mode_on_a_cluster_not_created_yet_predicts_and_warns(emu):
     result = Databases(ctx).run()
     assert result["changed"] is True and result["database"] == {"name": "orders"}
     assert len(ctx.warnings) == 1
-    assert ctx.warnings[0].startswith("no cluster named 'web-app' among 0 clusters (show_inactive: false); in check "
+    assert ctx.warnings[0].startswith("no cluster named 'web-app' among 0 clusters; in check "
                                       "mode this task predicts its change as on a new, empty cluster")
 
 
