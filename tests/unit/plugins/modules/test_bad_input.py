@@ -799,12 +799,27 @@ METRIC_EXPORT = [
         cluster="orders-db", type="cloudwatch", role_arn=ROLE_ARN, target_region="mars"),
     bad("log-group-blank", "log_group_name must not be empty", cluster="orders-db", type="cloudwatch",
         role_arn=ROLE_ARN, log_group_name=" "),
-    bad("datadog-option-on-cloudwatch", "type cloudwatch takes role_arn, target_region, log_group_name; leave out site",
+    bad("datadog-option-on-cloudwatch", "site only applies with type=datadog, not with type=cloudwatch: leave it out",
         cluster="orders-db", type="cloudwatch", role_arn=ROLE_ARN, site="US1"),
-    bad("cloudwatch-option-on-datadog", "type datadog takes datadog_api_key, site; leave out role_arn",
+    bad("cloudwatch-option-on-datadog", "role_arn only applies with type=cloudwatch, not with type=datadog",
         cluster="orders-db", type="datadog", datadog_api_key="dd-key", role_arn=ROLE_ARN),
-    bad("option-on-prometheus", "type prometheus takes no other option; leave out site", cluster="orders-db",
+    bad("option-on-prometheus", "site only applies with type=datadog, not with type=prometheus", cluster="orders-db",
         type="prometheus", site="US1"),
+    # Issue 20: update_datadog_api_key belongs to datadog too (its default, on_create, is no choice of the task's).
+    bad("update-datadog-key-on-cloudwatch", "update_datadog_api_key only applies with type=datadog, not with "
+                                            "type=cloudwatch: leave it out", cluster="orders-db", type="cloudwatch",
+        role_arn=ROLE_ARN, update_datadog_api_key="always"),
+    bad("update-datadog-key-on-prometheus", "update_datadog_api_key only applies with type=datadog, not with "
+                                            "type=prometheus", cluster="orders-db", type="prometheus",
+        update_datadog_api_key="always"),
+    bad("options-of-two-other-types", ("role_arn and target_region only apply with type=cloudwatch, not with "
+                                       "type=prometheus", "site only applies with type=datadog"),
+        cluster="orders-db", type="prometheus", role_arn=ROLE_ARN, target_region="us-east-1", site="US1"),
+    # ... whatever the state: disabling an export takes no option of another type either.
+    bad("datadog-option-on-cloudwatch-absent", "site only applies with type=datadog, not with type=cloudwatch",
+        cluster="orders-db", type="cloudwatch", state="absent", site="EU1"),
+    bad("update-datadog-key-on-cloudwatch-absent", "update_datadog_api_key only applies with type=datadog",
+        cluster="orders-db", type="cloudwatch", state="absent", update_datadog_api_key="always"),
     bad("datadog-key-blank", "datadog_api_key must not be empty", cluster="orders-db", type="datadog",
         datadog_api_key=" "),
     bad("always-without-datadog-key", "update_datadog_api_key=always needs a datadog_api_key", cluster="orders-db",
