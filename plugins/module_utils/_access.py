@@ -778,21 +778,24 @@ def api_key_info(ctx):
     for option in ("name", "id", "service_account"):
         refuse_blank(params, option, "leave it out to list every API key")
     path = "%s/api-keys" % API
+    none = {"changed": False, "api_keys": []}
+    keys = None
     if params.get("id"):
         found = fetch_or_none(ctx.client, "%s/%s" % (path, path_segment(params["id"])))()
-        keys = [found] if found else []
-    else:
-        query = None
-        ref = params.get("service_account")
-        if ref is not None:
-            account_id = ref
-            if not _clusters.looks_like_id(ref):
-                found, _count = find_account(ctx.client, ref)
-                if found is None:
-                    return {"changed": False, "api_keys": []}
-                account_id = found["id"]
-            query = {"service_account_id": account_id}
+        if found is None:
+            return none
+        keys = [found]
+    account_id = ref = params.get("service_account")
+    if ref is not None and not _clusters.looks_like_id(ref):
+        found, _count = find_account(ctx.client, ref)
+        if found is None:
+            return none
+        account_id = found["id"]
+    if keys is None:
+        query = {"service_account_id": account_id} if account_id is not None else None
         keys = ctx.client.list_all(path, "api_keys", params=query)
+    elif account_id is not None:  # every filter applies to the key read by id too
+        keys = [k for k in keys if k.get("service_account_id") == account_id]
     if params.get("name") is not None:
         keys = [k for k in keys if k.get("name") == params["name"]]
     return {"changed": False, "api_keys": keys}
