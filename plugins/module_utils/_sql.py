@@ -16,7 +16,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, path_segment
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
@@ -59,14 +59,12 @@ class Databases(Collection):
     items = "databases"
     member_get = False  # no GET of one database: read again from the listing
     fields = Fields(Field("name", update=False))
+    only_with = (OnlyWith("new_name", "state", "present", hint="to delete the database, leave {it} out"),)
 
     def check_input(self):
         check_database_name(self.params.get("name"))
         if self.params.get("new_name") is not None:
             check_database_name(self.params["new_name"], "new_name")
-            if self.params.get("state") == "absent":
-                raise InvalidInput("new_name only applies with state=present: to delete the database, "
-                                   "leave new_name out")
         super(Databases, self).check_input()
 
     def lookup(self):
