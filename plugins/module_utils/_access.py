@@ -21,6 +21,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
+    OnlyWith,
     path_segment,
     refuse_blank,
 )
@@ -115,6 +116,10 @@ class ServiceAccount(_RenamedByName, Collection):
     item_key = "id"
     id_option = "id"
     fields = Fields(Field("name"), Field("description"))
+    only_with = (
+        OnlyWith("new_name", "state", "present", hint="to delete the service account, leave {it} out"),
+        OnlyWith("description", "state", "present", warn=True, hint="a delete takes no description"),
+    )
 
     def check_input(self):
         super(ServiceAccount, self).check_input()
@@ -124,9 +129,6 @@ class ServiceAccount(_RenamedByName, Collection):
         refuse_blank(params, "id", "give the service account's id, or its name")
         if params.get("new_name") is not None:
             check_account_name(params["new_name"], "new_name")
-            if params.get("state") == "absent":
-                raise InvalidInput("new_name only applies with state=present: to delete the service account, leave "
-                                   "new_name out")
         if params.get("description") is not None and len(params["description"]) > MAX_DESCRIPTION:
             raise InvalidInput("description must be at most %d characters, got %d"
                                % (MAX_DESCRIPTION, len(params["description"])))
@@ -723,6 +725,8 @@ class JwtIssuer(Collection):
     item_key = "id"
     id_option = "id"
     required_to_create = ("jwks_id",)
+    only_with = (OnlyWith(("jwks_id", "audience", "claim", "identity_map"), "state", "present", warn=True,
+                          hint="a delete takes no settings"),)
     fields = Fields(
         Field("issuer_url"),
         Field("jwks_id"),

@@ -80,6 +80,9 @@ class LogExport(Singleton):
     ready_waiter = EXPORT_READY
     gone_waiter = EXPORT_GONE
     required_to_create = ("auth_principal",)
+    # Said, not refused: a loop (or a role) may toggle the export's state with its settings.
+    only_with = (OnlyWith(("type", "auth_principal", "log_name", "region", "redact", "omitted_channels", "groups"),
+                          "state", "present", warn=True, hint="disabling the export takes no settings"),)
     fields = Fields(
         Field("type", api="spec.type", create="type"),
         Field("log_name", api="spec.log_name", create="log_name"),

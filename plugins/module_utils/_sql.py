@@ -116,6 +116,12 @@ class SqlUsers(Collection):
         Field("password", api=False, secret=True, write_only="update_password",
               update=Send("PUT", suffix="password", body="password", idempotent=True)),
     )
+    # Said, not refused: a loop over users may toggle their state with their passwords.
+    only_with = (
+        OnlyWith("password", "state", "present", warn=True, hint="deleting a SQL user takes no password"),
+        OnlyWith("update_password", "state", "present", unset="on_create", warn=True,
+                 hint="deleting a SQL user takes no password"),
+    )
 
     def check_input(self):
         params = self.params

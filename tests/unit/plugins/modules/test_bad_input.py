@@ -165,6 +165,10 @@ CLUSTER = [
     bad("id-unknown", NO_CLUSTER_ID, ["GetCluster"], id=UNKNOWN_ID, labels={"team": "payments"}),
     bad("delete-protected", "cluster orders-db has delete protection enabled; set delete_protection: false",
         ["ListClusters"], name="orders-db", state="absent"),
+    # Issue 20: delete_protection=true was dropped by the delete of an unprotected cluster.
+    bad("delete-protection-on-with-absent", "delete_protection only applies with state=present, not with "
+                                            "state=absent: a delete takes only delete_protection=false",
+        name="web-app", state="absent", delete_protection=True),
 ]
 
 CLUSTER_INFO = [
