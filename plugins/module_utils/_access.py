@@ -21,6 +21,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
+    OnlyWith,
     path_segment,
     refuse_blank,
 )
@@ -116,6 +117,10 @@ class ServiceAccount(_RenamedByName, Collection):
     item_key = "id"
     id_option = "id"
     fields = Fields(Field("name"), Field("description"))
+    only_with = (
+        OnlyWith("new_name", "state", "present", hint="to delete the service account, leave {it} out"),
+        OnlyWith("description", "state", "present", warn=True, hint="a delete takes no description"),
+    )
 
     def check_input(self):
         super(ServiceAccount, self).check_input()
@@ -125,9 +130,6 @@ class ServiceAccount(_RenamedByName, Collection):
         refuse_blank(params, "id", "give the service account's id, or its name")
         if params.get("new_name") is not None:
             check_account_name(params["new_name"], "new_name")
-            if params.get("state") == "absent":
-                raise InvalidInput("new_name only applies with state=present: to delete the service account, leave "
-                                   "new_name out")
         if params.get("description") is not None and len(params["description"]) > MAX_DESCRIPTION:
             raise InvalidInput("description must be at most %d characters, got %d"
                                % (MAX_DESCRIPTION, len(params["description"])))
@@ -781,6 +783,8 @@ class JwtIssuer(Collection):
     item_key = "id"
     id_option = "id"
     required_to_create = ("jwks_id",)
+    only_with = (OnlyWith(("jwks_id", "audience", "claim", "identity_map"), "state", "present", warn=True,
+                          hint="a delete takes no settings"),)
     fields = Fields(
         Field("issuer_url"),
         Field("jwks_id"),
@@ -836,21 +840,24 @@ def api_key_info(ctx):
     for option in ("name", "id", "service_account"):
         refuse_blank(params, option, "leave it out to list every API key")
     path = "%s/api-keys" % API
+    none = {"changed": False, "api_keys": []}
+    keys = None
     if params.get("id"):
         found = fetch_or_none(ctx.client, "%s/%s" % (path, path_segment(params["id"])))()
-        keys = [found] if found else []
-    else:
-        query = None
-        ref = params.get("service_account")
-        if ref is not None:
-            account_id = ref
-            if not _clusters.looks_like_id(ref):
-                found, _count = find_account(ctx.client, ref)
-                if found is None:
-                    return {"changed": False, "api_keys": []}
-                account_id = found["id"]
-            query = {"service_account_id": account_id}
+        if found is None:
+            return none
+        keys = [found]
+    account_id = ref = params.get("service_account")
+    if ref is not None and not _clusters.looks_like_id(ref):
+        found, _count = find_account(ctx.client, ref)
+        if found is None:
+            return none
+        account_id = found["id"]
+    if keys is None:
+        query = {"service_account_id": account_id} if account_id is not None else None
         keys = ctx.client.list_all(path, "api_keys", params=query)
+    elif account_id is not None:  # every filter applies to the key read by id too
+        keys = [k for k in keys if k.get("service_account_id") == account_id]
     if params.get("name") is not None:
         keys = [k for k in keys if k.get("name") == params["name"]]
     return {"changed": False, "api_keys": keys}

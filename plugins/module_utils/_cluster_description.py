@@ -19,7 +19,14 @@ import re
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters, _folders
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._folders import Folders
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, get_path, set_path
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    InvalidInput,
+    OnlyWith,
+    check_only_with,
+    clean,
+    get_path,
+    set_path,
+)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import check_wait_timeout
@@ -187,6 +194,14 @@ class Clusters(Collection):
     item_key = "id"
     ready_waiter = _clusters.READY
     gone_waiter = _clusters.DELETED
+    only_with = (
+        OnlyWith("delete_protection", "state", "present", unset=False,
+                 hint="a delete takes only delete_protection=false, which turns the protection off first"),
+        # Said, not refused: the roles pass a cluster's settings whatever their state.
+        OnlyWith(("cloud_provider", "plan", "regions", "serverless", "dedicated", "cockroach_version", "labels",
+                  "folder"), "state", "present", warn=True, hint="a delete takes no settings"),
+        OnlyWith("purge_labels", "state", "present", unset=False, warn=True, hint="a delete takes no settings"),
+    )
 
     def __init__(self, ctx):
         super(Clusters, self).__init__(ctx)
@@ -234,6 +249,7 @@ class Clusters(Collection):
     # -- checks ----------------------------------------------------------------------------------
     def check_input(self):
         params = self.params
+        check_only_with(self.only_with, params, self.ctx.warn)
         plan = self.local_plan()
         if params.get("id") is not None and not _clusters.looks_like_id(params["id"]):
             raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), got %r; "

@@ -20,7 +20,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, changing, clean
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, changing, clean
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import dedicated_cluster
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
@@ -119,6 +119,8 @@ class Cmek(Singleton):
     delete_method = None
     ready_waiter = CMEK_READY
     required_to_create = ("region_specs",)
+    only_with = (OnlyWith("auth_principal", "region_specs",
+                          hint="it is the default of region_specs[].key.auth_principal, so give it with region_specs"),)
     fields = Fields(
         Field("region_specs", api="spec.region_specs", create="region_specs",
               normalize=lambda value, task: check_region_specs(value, task.params.get("auth_principal")),
@@ -131,9 +133,6 @@ class Cmek(Singleton):
         if params.get("action") and params.get("region_specs") is not None:
             raise InvalidInput("action=%s acts on the keys that CMEK has: change region_specs in a task of its own"
                                % params["action"])
-        if params.get("auth_principal") is not None and params.get("region_specs") is None:
-            raise InvalidInput("auth_principal is the default of region_specs[].key.auth_principal: give it with "
-                               "region_specs")
         if params.get("region_specs") is not None:
             check_region_specs(params["region_specs"], params.get("auth_principal"))
 

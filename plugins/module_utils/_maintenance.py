@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
@@ -48,6 +48,8 @@ class MaintenanceWindow(Singleton):
     create_method = update_method = "PUT"
     update_whole = True  # PUT replaces the window: what the task leaves out is sent as it is
     required_to_create = ("day_of_week", "start_hour")
+    only_with = (OnlyWith(("day_of_week", "start_hour", "duration_hours"), "state", "present", warn=True,
+                          hint="removing the window takes no settings"),)
     fields = Fields(
         Field("day_of_week"),
         Field("start_hour"),

@@ -24,7 +24,12 @@ import re
 import uuid
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, path_segment, refuse_blank
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    InvalidInput,
+    OnlyWith,
+    path_segment,
+    refuse_blank,
+)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
@@ -326,6 +331,8 @@ class EgressRules(Collection):
     item_key = "id"
     ready_waiter = RULE_READY
     required_to_create = ("destination",)
+    only_with = (OnlyWith(("destination", "type", "ports", "description"), "state", "present", warn=True,
+                          hint="a delete takes no settings"),)
     fields = Fields(
         Field("name", update=False),
         Field("destination", from_api=api_destination,
@@ -621,6 +628,7 @@ class PrivateEndpointConnections(Collection):
     paginated = False
     member_get = False
     ready_waiter = CONNECTION_READY
+    only_with = (OnlyWith("region", "state", "present", warn=True, hint="removing a connection takes no region"),)
     fields = Fields(
         Field("endpoint_id", update=False),
         Field("region", api="region_name", create="region_name", update=False,

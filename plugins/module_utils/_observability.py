@@ -14,7 +14,14 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import MASK, InvalidInput, clean, mask, refuse_blank
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    MASK,
+    InvalidInput,
+    OnlyWith,
+    clean,
+    mask,
+    refuse_blank,
+)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import singletons_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import dedicated_cluster
@@ -73,6 +80,9 @@ class LogExport(Singleton):
     ready_waiter = EXPORT_READY
     gone_waiter = EXPORT_GONE
     required_to_create = ("auth_principal",)
+    # Said, not refused: a loop (or a role) may toggle the export's state with its settings.
+    only_with = (OnlyWith(("type", "auth_principal", "log_name", "region", "redact", "omitted_channels", "groups"),
+                          "state", "present", warn=True, hint="disabling the export takes no settings"),)
     fields = Fields(
         Field("type", api="spec.type", create="type"),
         Field("log_name", api="spec.log_name", create="log_name"),
@@ -159,12 +169,13 @@ DATADOG_SITES = ("US1", "US3", "US5", "US1_GOV", "EU1", "AP1")
 METRIC_EXPORT_READY = Waiter("status", pending=("ENABLING",), failed=("ERROR", "ENABLE_FAILED"))
 METRIC_EXPORT_GONE = Waiter("status", pending=("DISABLING",), failed=("ERROR", "DISABLE_FAILED"),
                             gone=("NOT_DEPLOYED",))
-#: The options of each type of metric export (``type`` aside); the others are refused.
+#: The options of each type of metric export (``type`` aside); one of another type is refused.
 METRIC_EXPORT_OPTIONS = {
     "cloudwatch": ("role_arn", "target_region", "log_group_name"),
     "datadog": ("datadog_api_key", "site"),
     "prometheus": (),
 }
+METRIC_EXPORT_SETTINGS = tuple(o for name in sorted(METRIC_EXPORT_OPTIONS) for o in METRIC_EXPORT_OPTIONS[name])
 
 
 class MetricExport(Singleton):
@@ -180,25 +191,19 @@ class MetricExport(Singleton):
     ready_waiter = METRIC_EXPORT_READY
     gone_waiter = METRIC_EXPORT_GONE
     base_fields = Fields(Field("type", api=False, create=False, update=False))
+    only_with = tuple(OnlyWith(options, "type", name) for name, options in sorted(METRIC_EXPORT_OPTIONS.items())
+                      if options) + (
+        OnlyWith("update_datadog_api_key", "type", "datadog", unset="on_create"),
+        # Disabling takes no settings: said, not refused (a loop may toggle an export's state).
+        OnlyWith(METRIC_EXPORT_SETTINGS, "state", "present", warn=True, hint="disabling an export takes no settings"),
+        OnlyWith("update_datadog_api_key", "state", "present", unset="on_create", warn=True,
+                 hint="disabling an export takes no settings"),
+    )
 
     def view(self, resource):
         view = super(MetricExport, self).view(resource)
         view["type"] = self.type_name
         return view
-
-    def check_input(self):
-        super(MetricExport, self).check_input()
-        params = self.params
-        if params.get("state") == "absent":
-            return
-        allowed = METRIC_EXPORT_OPTIONS[self.type_name]
-        foreign = [option for options in METRIC_EXPORT_OPTIONS.values() for option in options
-                   if option not in allowed and params.get(option) is not None]
-        if foreign:
-            owners = ", ".join("%s (type %s)" % (option, next(t for t, o in METRIC_EXPORT_OPTIONS.items() if option in o))
-                               for option in foreign)
-            raise InvalidInput("type %s takes %s; leave out %s" % (
-                self.type_name, ", ".join(allowed) if allowed else "no other option", owners))
 
     def predict_create(self):
         predicted = super(MetricExport, self).predict_create()

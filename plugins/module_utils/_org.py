@@ -16,6 +16,7 @@ __metaclass__ = type
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _folders
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
+    OnlyWith,
     clean,
     path_segment,
     refuse_blank,
@@ -52,6 +53,8 @@ class Folder(Collection):
     item_key = "resource_id"
     id_option = "id"
     fields = Fields(Field("path", create=False, update=False))
+    only_with = (OnlyWith(MOVE_OPTIONS + ("parents",), "state", "present", unset=False,
+                          hint="to delete the folder, leave {it} out"),)
 
     def __init__(self, ctx):
         super(Folder, self).__init__(ctx)
@@ -68,12 +71,7 @@ class Folder(Collection):
         elif params.get("id") is not None and not str(params["id"]).strip():
             raise InvalidInput("id must not be empty: give the folder's id, or its path")
         if params.get("state") == "absent":
-            given = [o for o in MOVE_OPTIONS + ("parents",) if params.get(o)]
-            if given:
-                raise InvalidInput("%s only appl%s with state=present: to delete the folder, leave %s out"
-                                   % (" and ".join(given), "ies" if len(given) == 1 else "y",
-                                      "it" if len(given) == 1 else "them"))
-            return
+            return  # (the options of a move and parents were refused: only_with)
         if params.get("new_path") is not None:
             params["new_path"] = _checked(_folders.check_path, params["new_path"], "new_path")
         if params.get("name") is not None:

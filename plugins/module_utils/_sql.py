@@ -16,7 +16,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, path_segment
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
@@ -59,14 +59,12 @@ class Databases(Collection):
     items = "databases"
     member_get = False  # no GET of one database: read again from the listing
     fields = Fields(Field("name", update=False))
+    only_with = (OnlyWith("new_name", "state", "present", hint="to delete the database, leave {it} out"),)
 
     def check_input(self):
         check_database_name(self.params.get("name"))
         if self.params.get("new_name") is not None:
             check_database_name(self.params["new_name"], "new_name")
-            if self.params.get("state") == "absent":
-                raise InvalidInput("new_name only applies with state=present: to delete the database, "
-                                   "leave new_name out")
         super(Databases, self).check_input()
 
     def lookup(self):
@@ -117,6 +115,12 @@ class SqlUsers(Collection):
         Field("name", update=False),
         Field("password", api=False, secret=True, write_only="update_password",
               update=Send("PUT", suffix="password", body="password", idempotent=True)),
+    )
+    # Said, not refused: a loop over users may toggle their state with their passwords.
+    only_with = (
+        OnlyWith("password", "state", "present", warn=True, hint="deleting a SQL user takes no password"),
+        OnlyWith("update_password", "state", "present", unset="on_create", warn=True,
+                 hint="deleting a SQL user takes no password"),
     )
 
     def check_input(self):

@@ -37,6 +37,8 @@ options:
   id:
     description:
       - Only show the key with this id (C(CCDB1_...)), read with one request.
+      - The other options filter it too (an empty list when it has another name or belongs to
+        another service account).
     type: str
 seealso:
   - module: cockroachdb.cloud.cockroach_api_key

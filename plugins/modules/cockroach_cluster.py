@@ -20,7 +20,8 @@ description:
   - An option that is not set is not managed. A re-run with the same options sends no change.
   - The name, the cloud provider, the plan and the network visibility of a cluster cannot
     change; asking for it fails before any change is sent. Every option that is set is
-    either applied, or refused with a message; none is ignored.
+    either applied, or refused with a message, or (the settings of a cluster that
+    O(state=absent) deletes) named in a warning; none is ignored silently.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -47,6 +48,10 @@ options:
       - V(present) creates or updates the cluster, V(absent) deletes it.
       - Deleting a cluster whose delete protection is on fails, unless the same task sets
         O(delete_protection=false), which turns the protection off first.
+      - A delete takes no settings. With V(absent), O(cloud_provider), O(plan), O(regions),
+        O(serverless), O(dedicated), O(cockroach_version), O(labels), O(purge_labels) and
+        O(folder) are not used, and a warning says so (roles and loops may pass them whatever
+        the state).
     type: str
     choices: [present, absent]
     default: present
@@ -156,6 +161,8 @@ options:
   delete_protection:
     description:
       - Whether the cluster refuses deletion.
+      - V(true) only with O(state=present). With O(state=absent), V(false) turns the
+        protection off before the delete, and V(true) fails before any request.
     type: bool
   folder:
     description:

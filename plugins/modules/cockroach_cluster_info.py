@@ -378,7 +378,7 @@ clusters:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import BackupConfig
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, check_only_with
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import MaintenanceWindow, VersionDeferral
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
 
@@ -400,6 +400,11 @@ ARGUMENT_SPEC = dict(
     os=dict(type="str", choices=["MAC", "LINUX", "WINDOWS"]),
     details=dict(type="list", elements="str", choices=sorted(DETAILS)),
 )
+
+
+#: Options used only in some cases (checked before any request).
+RULES = (OnlyWith(_clusters.CONNECTION_OPTIONS, "include_connection_string", True,
+                  hint="set include_connection_string=true for the connection string, or leave {it} out"),)
 
 
 def filters_from(params):
@@ -433,11 +438,7 @@ def check_input(params):
         raise InvalidInput("name must not be empty")
     if params.get("state") is not None and not params["state"].strip():
         raise InvalidInput("state must not be empty: leave it out to show the clusters in any state")
-    if not params.get("include_connection_string"):
-        given = [option for option in _clusters.CONNECTION_OPTIONS if params.get(option) is not None]
-        if given:
-            raise InvalidInput("%s only appl%s to the connection string: set include_connection_string=true"
-                               % (", ".join(given), "ies" if len(given) == 1 else "y"))
+    check_only_with(RULES, params)
     for option in ("database", "sql_user"):
         if params.get(option) is not None and not params[option].strip():
             raise InvalidInput("%s must not be empty: leave it out for the connection string's default" % option)

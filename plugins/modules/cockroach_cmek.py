@@ -79,6 +79,7 @@ options:
   auth_principal:
     description:
       - The O(region_specs[].key.auth_principal) of the keys that do not give one.
+      - Only with O(region_specs); without it, the task fails before any request.
     type: str
   action:
     description:

@@ -100,6 +100,8 @@ options:
   state:
     description:
       - V(present) adds or edits the rule (or the listed rules), V(absent) removes it.
+      - With V(absent) and O(name), O(destination), O(type), O(ports) and O(description) are
+        not used, and a warning says so. (With O(rules), their fields are ignored.)
     type: str
     choices: [present, absent]
     default: present

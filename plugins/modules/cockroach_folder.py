@@ -55,16 +55,20 @@ options:
         folder above it must exist, or O(parents=true) creates it.
       - A folder cannot move inside itself.
       - Mutually exclusive with O(name) and O(parent).
+      - Only with O(state=present), as O(name), O(parent) and O(parents); with
+        O(state=absent) they fail before any request.
     type: str
   name:
     description:
       - Rename the folder to this name (same rules as a name of O(path)); with O(parent), it
         moves too.
+      - Only with O(state=present).
     type: str
   parent:
     description:
       - Move the folder into this folder, given by path (V(/) for the top of the tree) or by
         id; with O(name), it is renamed too.
+      - Only with O(state=present).
     type: str
   parents:
     description:
@@ -72,6 +76,7 @@ options:
         one request each from the top, as C(mkdir -p) does. Without it, a missing parent
         fails before any change.
       - RV(created_parents) lists the folders it created.
+      - Only with O(state=present).
     type: bool
     default: false
   state:

@@ -72,6 +72,8 @@ options:
   state:
     description:
       - V(present) registers or changes the issuer, V(absent) removes it.
+      - With V(absent), O(jwks_id), O(audience), O(claim) and O(identity_map) are not used,
+        and a warning says so.
     type: str
     choices: [present, absent]
     default: present

@@ -32,6 +32,9 @@ options:
   state:
     description:
       - V(present) enables the log export (or changes it), V(absent) disables it.
+      - Disabling takes no settings. With V(absent), O(type), O(auth_principal), O(log_name),
+        O(region), O(redact), O(omitted_channels) and O(groups) are not used, and a warning
+        says so.
     type: str
     choices: [present, absent]
     default: present

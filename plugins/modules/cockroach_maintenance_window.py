@@ -29,6 +29,8 @@ options:
   state:
     description:
       - V(present) sets the window, V(absent) removes it.
+      - With V(absent), O(day_of_week), O(start_hour) and O(duration_hours) are not used, and
+        a warning says so.
     type: str
     choices: [present, absent]
     default: present

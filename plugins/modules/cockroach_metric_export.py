@@ -36,37 +36,44 @@ options:
     description:
       - Which export, V(cloudwatch) (AWS CloudWatch, clusters on AWS only), V(datadog) or
         V(prometheus) (a scrape endpoint per region of the cluster, RV(metric_export.targets)).
-      - The other options belong to one type each; one of another type fails before any
-        request.
+      - The other options belong to one type each (see each one); an option of another type
+        fails before any request, also with O(state=absent).
     type: str
     required: true
     choices: [cloudwatch, datadog, prometheus]
   state:
     description:
       - V(present) enables the export (or changes it), V(absent) disables it.
+      - Disabling takes no settings. With V(absent), O(role_arn), O(target_region),
+        O(log_group_name), O(datadog_api_key), O(site) and O(update_datadog_api_key) (set to
+        V(always)) are not used, and a warning says so.
     type: str
     choices: [present, absent]
     default: present
   role_arn:
     description:
-      - For V(cloudwatch), the ARN of the IAM role that CockroachDB Cloud assumes to write
-        the metrics, such as V(arn:aws:iam::123456789012:role/cockroach-metrics).
-      - Required to enable the export; its shape is checked before any request.
+      - The ARN of the IAM role that CockroachDB Cloud assumes to write the metrics, such as
+        V(arn:aws:iam::123456789012:role/cockroach-metrics).
+      - Only with O(type=cloudwatch), where it is required to enable the export; its shape is
+        checked before any request.
     type: str
   target_region:
     description:
-      - For V(cloudwatch), the AWS region that receives the metrics, such as V(us-east-1); by
-        default the service picks the cluster's. Checked before any request.
+      - The AWS region that receives the metrics, such as V(us-east-1); by default the
+        service picks the cluster's. Checked before any request.
+      - Only with O(type=cloudwatch).
     type: str
   log_group_name:
     description:
-      - For V(cloudwatch), the name of the CloudWatch log group that receives the metrics; by
-        default the service's.
+      - The name of the CloudWatch log group that receives the metrics; by default the
+        service's.
+      - Only with O(type=cloudwatch).
     type: str
   datadog_api_key:
     description:
-      - For V(datadog), the Datadog API key the service sends the metrics with. (The option
-        O(api_key) is the CockroachDB Cloud key of every module.)
+      - The Datadog API key the service sends the metrics with. (The option O(api_key) is the
+        CockroachDB Cloud key of every module.)
+      - Only with O(type=datadog).
       - Required to enable the export. Write-only, see O(update_datadog_api_key). The API takes
         the key with every change of the export, so changing O(site) also needs it.
     type: str
@@ -76,13 +83,15 @@ options:
         form), so the module cannot tell whether it changed.
       - V(on_create) sends it only when the export is enabled, or with another change;
         V(always) sends it on every run, which reports a change every time.
+      - Only with O(type=datadog). V(always) with another type fails before any request (the
+        default, V(on_create), cannot be told from leaving the option out).
     type: str
     choices: [on_create, always]
     default: on_create
   site:
     description:
-      - For V(datadog), the Datadog site that receives the metrics. The service's default is
-        V(US1).
+      - The Datadog site that receives the metrics. The service's default is V(US1).
+      - Only with O(type=datadog).
     type: str
     choices: [US1, US3, US5, US1_GOV, EU1, AP1]
   wait_timeout:

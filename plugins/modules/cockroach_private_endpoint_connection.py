@@ -73,6 +73,8 @@ options:
   state:
     description:
       - V(present) adds the connection (or the listed ones), V(absent) removes it.
+      - With V(absent), O(region) is not used, and a warning says so. (With O(connections),
+        their regions are ignored.)
     type: str
     choices: [present, absent]
     default: present

@@ -51,6 +51,8 @@ options:
   state:
     description:
       - V(present) creates or changes the account, V(absent) deletes it.
+      - With V(absent), O(description) is not used, and a warning says so; O(new_name) fails
+        before any request.
     type: str
     choices: [present, absent]
     default: present

@@ -79,6 +79,8 @@ options:
         V(absent) deletes it.
       - With O(users), V(present) creates the listed users and V(absent) deletes them.
       - With V(absent), a cluster that does not exist holds no user, so nothing is done.
+      - With V(absent) and O(name), O(password) and O(update_password) (set to V(always)) are
+        not used, and a warning says so. (With O(users), their passwords are ignored.)
     type: str
     choices: [present, absent]
     default: present

@@ -31,6 +31,90 @@ def refuse_blank(params, option, hint):
         raise InvalidInput("%s must not be empty: %s" % (option, hint))
 
 
+def _shown(value):
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _listed(words):
+    return words[0] if len(words) == 1 else "%s and %s" % (", ".join(words[:-1]), words[-1])
+
+
+class OnlyWith(object):
+    """A rule of a task's input: ``options`` are used only when the option ``when`` is one of
+    ``values`` (``OnlyWith("site", "type", "datadog")``), or, without ``values``, only when
+    ``when`` is set at all (``OnlyWith("auth_principal", "region_specs")``). An option set
+    otherwise would be dropped without a word: ``check_only_with`` refuses it before any
+    request (``warn=True``: a warning, for what roles and loops write legitimately, such as the
+    settings of a resource that ``state=absent`` deletes).
+
+    - ``options``: an option (a dotted path for a sub-option) or a tuple of them.
+    - ``values``: a value of ``when`` or a tuple of them. A ``when`` left unset (None) with
+      ``values`` cannot be judged here: the rule passes (the description checks it once it
+      knows, as the log export's type by the cluster's provider).
+    - ``unset``: the value of the options that counts as not given: their default in the
+      argument spec (``on_create``, ``False``), which a task cannot tell from leaving them out.
+    - ``hint``: what to do instead, after the message (``to delete the folder, leave {it} out``:
+      ``{it}`` is "it" or "them", as many options as the task gives).
+    """
+
+    def __init__(self, options, when, values=None, unset=None, warn=False, hint=None):
+        self.options = (options,) if isinstance(options, str) else tuple(options)
+        self.when = when
+        self.values = None if values is None else (values if isinstance(values, tuple) else (values,))
+        self.unset = unset
+        self.warn = warn
+        self.hint = hint
+
+    def applies(self, params):
+        """Whether the options are used with these ``params`` (None: cannot tell yet)."""
+        have = get_path(params, self.when)
+        if self.values is None:
+            return have is not None
+        return None if have is None else have in self.values
+
+    def given(self, params):
+        """The options that the task sets (to another value than ``unset``)."""
+        return [o for o in self.options if get_path(params, o) is not None and get_path(params, o) != self.unset]
+
+    def condition(self):
+        """``type=datadog`` (``or type=...``), or the option ``when`` itself."""
+        if self.values is None:
+            return self.when
+        return " or ".join("%s=%s" % (self.when, _shown(v)) for v in self.values)
+
+    def problem(self, params):
+        """The message about ``params``, or None when they keep the rule."""
+        given = self.given(params)
+        if not given or self.applies(params) is not False:
+            return None
+        have = get_path(params, self.when)
+        message = "%s only appl%s with %s" % (_listed(given), "ies" if len(given) == 1 else "y", self.condition())
+        if self.values is not None and not isinstance(have, bool):
+            message += ", not with %s=%s" % (self.when, _shown(have))
+        it = "it" if len(given) == 1 else "them"
+        hint = self.hint.format(it=it) if self.hint else None
+        if self.warn:
+            return "%s: %s not used%s" % (message, "it is" if len(given) == 1 else "they are",
+                                          " (%s)" % hint if hint else "")
+        return "%s: %s" % (message, hint or "leave %s out" % it)
+
+
+def check_only_with(rules, params, warn=None):
+    """Refuse (InvalidInput) the options that ``rules`` (OnlyWith) say this task does not use,
+    all of them in one message, before any request; then warn (``warn(message)``) about the
+    ones of the rules that only warn."""
+    refused, warned = [], []
+    for rule in rules:
+        message = rule.problem(params)
+        if message:
+            (warned if rule.warn else refused).append(message)
+    if refused:
+        raise InvalidInput("; ".join(refused))
+    for message in warned:
+        if warn is not None:
+            warn(message)
+
+
 class Context(object):
     """What resource logic needs from whoever runs it (a module process or, later, an action
     plugin): the API client, the task's parameters, check and diff mode, and warnings."""

@@ -25,6 +25,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     changing,
+    check_only_with,
     get_path,
     mask,
     result,
@@ -45,6 +46,7 @@ class Member(object):
     ready_waiter = None  # a Waiter for after a create or update (None: ready at once)
     gone_waiter = None  # a Waiter for after a delete (None: gone at once)
     required_to_create = ()  # options that a create needs
+    only_with = ()  # OnlyWith rules: options used only in some modes (checked by check_input)
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -154,8 +156,10 @@ class Member(object):
             raise
 
     def check_input(self):
-        """Input that is wrong on its face, before any request."""
+        """Input that is wrong on its face, before any request: the scope's, and options that
+        this task would not use (``only_with``)."""
         self.scope.check_input()
+        check_only_with(self.only_with, self.params, self.ctx.warn)
 
     def validate(self, current):
         """Input that cannot work on ``current`` (None: to be created), before any change."""

@@ -40,6 +40,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     MASK,
     InvalidInput,
+    check_only_with,
     list_items,
     set_path,
 )
@@ -118,6 +119,7 @@ class Set(object):
     fields = Fields()  # the managed fields of a member; their defaults are a new member's
     paginated = True  # False: the listing is one answer, without page options (the contract has none)
     ready_waiter = None  # a Waiter on canonical members that settle after a change (see above)
+    only_with = ()  # OnlyWith rules: options used only in some modes (checked by check_input)
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -207,6 +209,7 @@ class Set(object):
     # -- reading and comparing -----------------------------------------------------------------------
     def check_input(self):
         self.scope.check_input()
+        check_only_with(self.only_with, self.params, self.ctx.warn)
         if self.params.get("purge") and self.state == "absent":
             raise InvalidInput("purge applies to state=present only; with state=absent just the listed %s are "
                                "removed" % self.plural)

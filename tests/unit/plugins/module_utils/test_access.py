@@ -669,6 +669,22 @@ def test_service_account_and_api_key_info_never_show_secrets(emulator, ci):
         "service_accounts"] == []
 
 
+def test_api_key_info_by_id_keeps_the_service_account_filter(emulator, ci):
+    """Issue 20: with id, service_account was dropped (the key of another account was returned)."""
+    created = emulator.admin.post(KEYS, {"name": "ci-2026", "service_account_id": ci["id"]})["api_key"]
+    other = emulator.admin.post(ACCOUNTS, {"name": "other"})
+    for account in ("ci-deployer", ci["id"]):
+        assert info(emulator, api_key_info, cockroach_api_key_info, id=created["id"],
+                    service_account=account)["api_keys"] == [created]
+    mark = emulator.mark()
+    assert info(emulator, api_key_info, cockroach_api_key_info, id=created["id"], service_account="other")[
+        "api_keys"] == []
+    assert emulator.operations(mark) == ["GetApiKey", "ListServiceAccounts"]
+    for account in (other["id"], "nobody"):
+        assert info(emulator, api_key_info, cockroach_api_key_info, id=created["id"], service_account=account)[
+            "api_keys"] == []
+
+
 def test_role_grant_and_user_info(emulator):
     carol = person(emulator, "carol@example.com")
     grant(emulator, user="carol@example.com", role="CLUSTER_DEVELOPER")

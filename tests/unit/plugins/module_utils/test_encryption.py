@@ -275,8 +275,8 @@ def test_serverless_clusters_are_refused_before_any_change(emulator):
 @pytest.mark.parametrize("given, message", [
     (dict(action="rotate", auth_principal=ROLE, region_specs=[spec("us-east-1", KEY_EAST)]),
      "action=rotate acts on the keys that CMEK has: change region_specs in a task of its own"),
-    (dict(auth_principal=ROLE), "auth_principal is the default of region_specs[].key.auth_principal: give it with "
-                                "region_specs"),
+    (dict(auth_principal=ROLE), "auth_principal only applies with region_specs: it is the default of "
+                                "region_specs[].key.auth_principal, so give it with region_specs"),
     (dict(region_specs=[]), "region_specs must name at least one region and its key"),
     (dict(auth_principal=ROLE, region_specs=[spec("us-east-1", "alias/cmek")]), "is not a key URI"),
     (dict(auth_principal=ROLE, region_specs=[spec("us-east-1", "https://vault.example.com/keys/x")]),

@@ -169,6 +169,10 @@ CLUSTER = [
     bad("id-unknown", NO_CLUSTER_ID, ["GetCluster"], id=UNKNOWN_ID, labels={"team": "payments"}),
     bad("delete-protected", "cluster orders-db has delete protection enabled; set delete_protection: false",
         ["ListClusters"], name="orders-db", state="absent"),
+    # Issue 20: delete_protection=true was dropped by the delete of an unprotected cluster.
+    bad("delete-protection-on-with-absent", "delete_protection only applies with state=present, not with "
+                                            "state=absent: a delete takes only delete_protection=false",
+        name="web-app", state="absent", delete_protection=True),
 ]
 
 CLUSTER_INFO = [
@@ -179,8 +183,9 @@ CLUSTER_INFO = [
     bad("os-not-a-choice", "value of os must be one of: MAC, LINUX, WINDOWS, got: BSD", os="BSD"),
     bad("detail-unknown", "value of details must be one or more of: backup_config, maintenance_window, "
                           "version_deferral. Got no match for: backups", details=["backups"]),
-    bad("database-without-connection-string", "database only applies to the connection string", database="defaultdb"),
-    bad("connection-options-without-it", "database, sql_user, os only apply to the connection string",
+    bad("database-without-connection-string", "database only applies with include_connection_string=true",
+        database="defaultdb"),
+    bad("connection-options-without-it", "database, sql_user and os only apply with include_connection_string=true",
         database="defaultdb", sql_user="app", os="LINUX"),
     bad("state-empty", "state must not be empty", state=" "),
     bad("database-empty", "database must not be empty", include_connection_string=True, database=""),
@@ -237,6 +242,8 @@ FOLDER = [
     bad("name-malformed", "name 'a/b' is not a folder name", path="/team", name="a/b"),
     bad("parent-empty", "parent must not be empty", path="/team", parent=" "),
     bad("parents-with-absent", "parents only applies with state=present", path="/team", parents=True, state="absent"),
+    bad("move-with-absent", "name and parent only apply with state=present, not with state=absent: to delete the "
+                            "folder, leave them out", path="/team", name="x", parent="/", state="absent"),
     bad("id-empty", "id must not be empty", id=" "),
     bad("parent-does-not-exist", "folder /team does not exist, so /team/prod cannot be created", ["ListFolders"],
         path="/team/prod"),
@@ -690,10 +697,13 @@ CMEK = [
         region_specs=[{"region": "us-east-1"}]),
     bad("action-with-region-specs", "action=rotate acts on the keys that CMEK has", cluster="orders-db",
         action="rotate", region_specs=cmek_specs("us-east-1"), auth_principal=ROLE_ARN),
-    bad("principal-without-region-specs", "auth_principal is the default of region_specs[].key.auth_principal",
+    bad("principal-without-region-specs", "auth_principal only applies with region_specs: it is the default of "
+                                          "region_specs[].key.auth_principal",
         cluster="orders-db", auth_principal=ROLE_ARN),
     bad("action-not-a-choice", "value of action must be one of: rotate, revoke, got: explode", cluster="orders-db",
         action="explode"),
+    bad("principal-with-action", "auth_principal only applies with region_specs", cluster="orders-db", action="rotate",
+        auth_principal=ROLE_ARN),
     bad("state-not-an-option", unsupported("cockroach_cmek", "state"), cluster="orders-db", state="absent"),
     bad("serverless-cluster", "CMEK is only available on dedicated clusters; cluster web-app is serverless",
         ["ListClusters"], cluster="web-app",
@@ -823,12 +833,27 @@ METRIC_EXPORT = [
         cluster="orders-db", type="cloudwatch", role_arn=ROLE_ARN, target_region="mars"),
     bad("log-group-blank", "log_group_name must not be empty", cluster="orders-db", type="cloudwatch",
         role_arn=ROLE_ARN, log_group_name=" "),
-    bad("datadog-option-on-cloudwatch", "type cloudwatch takes role_arn, target_region, log_group_name; leave out site",
+    bad("datadog-option-on-cloudwatch", "site only applies with type=datadog, not with type=cloudwatch: leave it out",
         cluster="orders-db", type="cloudwatch", role_arn=ROLE_ARN, site="US1"),
-    bad("cloudwatch-option-on-datadog", "type datadog takes datadog_api_key, site; leave out role_arn",
+    bad("cloudwatch-option-on-datadog", "role_arn only applies with type=cloudwatch, not with type=datadog",
         cluster="orders-db", type="datadog", datadog_api_key="dd-key", role_arn=ROLE_ARN),
-    bad("option-on-prometheus", "type prometheus takes no other option; leave out site", cluster="orders-db",
+    bad("option-on-prometheus", "site only applies with type=datadog, not with type=prometheus", cluster="orders-db",
         type="prometheus", site="US1"),
+    # Issue 20: update_datadog_api_key belongs to datadog too (its default, on_create, is no choice of the task's).
+    bad("update-datadog-key-on-cloudwatch", "update_datadog_api_key only applies with type=datadog, not with "
+                                            "type=cloudwatch: leave it out", cluster="orders-db", type="cloudwatch",
+        role_arn=ROLE_ARN, update_datadog_api_key="always"),
+    bad("update-datadog-key-on-prometheus", "update_datadog_api_key only applies with type=datadog, not with "
+                                            "type=prometheus", cluster="orders-db", type="prometheus",
+        update_datadog_api_key="always"),
+    bad("options-of-two-other-types", ("role_arn and target_region only apply with type=cloudwatch, not with "
+                                       "type=prometheus", "site only applies with type=datadog"),
+        cluster="orders-db", type="prometheus", role_arn=ROLE_ARN, target_region="us-east-1", site="US1"),
+    # ... whatever the state: disabling an export takes no option of another type either.
+    bad("datadog-option-on-cloudwatch-absent", "site only applies with type=datadog, not with type=cloudwatch",
+        cluster="orders-db", type="cloudwatch", state="absent", site="EU1"),
+    bad("update-datadog-key-on-cloudwatch-absent", "update_datadog_api_key only applies with type=datadog",
+        cluster="orders-db", type="cloudwatch", state="absent", update_datadog_api_key="always"),
     bad("datadog-key-blank", "datadog_api_key must not be empty", cluster="orders-db", type="datadog",
         datadog_api_key=" "),
     bad("always-without-datadog-key", "update_datadog_api_key=always needs a datadog_api_key", cluster="orders-db",

@@ -91,8 +91,8 @@ def test_every_filter_must_match(emulator, clusters, filters, matching):
 @pytest.mark.parametrize("given, message", [
     ({"id": "lab-cluster"}, "id must be a cluster id (a UUID"),
     ({"name": "  "}, "name must not be empty"),
-    ({"sql_user": "app"}, "sql_user only applies to the connection string"),
-    ({"database": "d", "os": "MAC"}, "database, os only apply to the connection string"),
+    ({"sql_user": "app"}, "sql_user only applies with include_connection_string=true"),
+    ({"database": "d", "os": "MAC"}, "database and os only apply with include_connection_string=true"),
 ])
 def test_bad_input_fails_before_any_request(emulator, given, message):
     mark = emulator.mark()

@@ -14,7 +14,10 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     MASK,
     Context,
+    InvalidInput,
+    OnlyWith,
     changing,
+    check_only_with,
     clean,
     get_path,
     mask,
@@ -108,3 +111,43 @@ def test_changing_leaves_a_failure_before_any_change_alone():
             client.calls.append(("POST", "/things", 400))
             raise ApiError("refused", status=400)
     assert not hasattr(info.value, "result")
+
+
+def test_a_rule_reads_as_a_sentence():
+    rule = OnlyWith(("role_arn", "target_region"), "type", "cloudwatch")
+    assert rule.problem({"type": "datadog", "role_arn": "x"}) == \
+        "role_arn only applies with type=cloudwatch, not with type=datadog: leave it out"
+    assert rule.problem({"type": "datadog", "role_arn": "x", "target_region": "y"}) == \
+        "role_arn and target_region only apply with type=cloudwatch, not with type=datadog: leave them out"
+    assert rule.problem({"type": "cloudwatch", "role_arn": "x"}) is None
+    assert rule.problem({"type": None, "role_arn": "x"}) is None  # not known yet: judged later
+    assert rule.problem({"type": "datadog"}) is None
+    either = OnlyWith("groups", "state", ("present", "enabled"), warn=True, hint="say so")
+    assert either.problem({"state": "absent", "groups": []}) == \
+        "groups only applies with state=present or state=enabled, not with state=absent: it is not used (say so)"
+    given = OnlyWith("auth_principal", "region_specs", hint="give {it} with region_specs")
+    assert given.problem({"auth_principal": "x"}) == "auth_principal only applies with region_specs: give it with " \
+                                                     "region_specs"
+    assert given.problem({"auth_principal": "x", "region_specs": []}) is None
+    flag = OnlyWith("database", "include_connection_string", True)
+    assert flag.problem({"database": "d", "include_connection_string": False}) == \
+        "database only applies with include_connection_string=true: leave it out"
+    default = OnlyWith("update_password", "state", "present", unset="on_create")
+    assert default.problem({"state": "absent", "update_password": "on_create"}) is None
+    assert default.problem({"state": "absent", "update_password": "always"}).startswith("update_password only")
+
+
+def test_check_only_with_refuses_all_at_once_then_warns():
+    rules = (OnlyWith("site", "type", "datadog"), OnlyWith("role_arn", "type", "cloudwatch"),
+             OnlyWith("log_name", "state", "present", warn=True))
+    warned = []
+    with pytest.raises(InvalidInput) as refused:
+        check_only_with(rules, {"type": "prometheus", "state": "absent", "site": "x", "role_arn": "y", "log_name": "z"},
+                        warned.append)
+    assert str(refused.value) == ("site only applies with type=datadog, not with type=prometheus: leave it out; "
+                                  "role_arn only applies with type=cloudwatch, not with type=prometheus: leave it out")
+    assert warned == []  # a refused task warns about nothing
+    check_only_with(rules, {"type": "datadog", "state": "absent", "site": "x", "log_name": "z"}, warned.append)
+    assert warned == ["log_name only applies with state=present, not with state=absent: it is not used"]
+    check_only_with(rules, {"type": "datadog", "state": "present", "site": "x", "log_name": "z"}, warned.append)
+    assert len(warned) == 1
