@@ -141,8 +141,13 @@ MODULE = {
                          "network in clear text."): BEFORE_ANY_REQUEST,
     ("cockroach_allowlist", "Parts with leading zeros (V(010.0.0.0)) are refused, as some tools read them as "
                             "octal."): BEFORE_ANY_REQUEST,
-    ("cockroach_api_key", "The module refuses to delete the key the task authenticates with (O(api_key))."):
+    ("cockroach_api_key", "The module refuses to delete the key the task authenticates with (O(api_key)), see "
+                          "O(state)."): "the module's own safety check, after one read",
+    ("cockroach_api_key", "V(absent) refuses to delete the key the task authenticates with (the key whose secret is "
+                          "O(api_key)), because the tasks that use it would be locked out."):
         "the module's own safety check, after one read",
+    ("cockroach_api_key", "(M(cockroachdb.cloud.cockroach_service_account) likewise refuses to delete the account "
+                          "that owns that key.)"): "the module's own safety check, after one read",
     ("cockroach_service_account", "The module refuses to delete the account that owns the API key the task "
                                   "authenticates with (that would revoke it); a delete reads that key first."):
         "the module's own safety check, after one read",
@@ -151,7 +156,8 @@ MODULE = {
     ("cockroach_cluster", "Cannot change."): "the plan: refused before any change (the description says so)",
     ("cockroach_cluster", "Required to create one; cannot change."):
         "the cloud provider: refused before any change (the description says so)",
-    ("cockroach_cluster", "Every option that is set is either applied, or refused with a message; none is ignored."):
+    ("cockroach_cluster", "Every option that is set is either applied, or refused with a message, or (the settings "
+                          "of a cluster that O(state=absent) deletes) named in a warning; none is ignored silently."):
         "the module's promise about its options",
     ("cockroach_cluster", "The name, the cloud provider, the plan and the network visibility of a cluster cannot "
                           "change; asking for it fails before any change is sent."): "the module's check after its read",
@@ -169,6 +175,12 @@ MODULE = {
     ("cockroach_private_endpoint_connection", "One read of the services before the first addition refuses a region "
                                               "without one, and a service still C(CREATING) is waited for."):
         "the module's check after its read",
+    ("cockroach_restore", "A time later than the controller's clock is refused, since until then every run would "
+                          "start another restore."): BEFORE_ANY_REQUEST,
+    ("cockroach.GRANTEE", "A value that is neither an email address (C(name@example.com)) nor a UUID, such as "
+                          "C(carol.example.com), is refused before any request."): BEFORE_ANY_REQUEST,
+    ("cockroach_role_grant_info", "A value that is neither an email address nor a UUID is refused before any "
+                                  "request."): BEFORE_ANY_REQUEST,
     ("cockroach_restore", "The databases (V(DATABASE)) or tables (V(TABLE)) to restore; required with those types, "
                           "refused with V(CLUSTER)."): BEFORE_ANY_REQUEST,
 }
