@@ -95,7 +95,7 @@ for ((lane = 1; lane <= LANES; lane++)); do
   mkdir -p "$dir/claimed" "$dir/logs"
   copy_tree "$dir"
   # shellcheck disable=SC2086  # INTEGRATION_EMULATOR_ARGS: options, split on purpose
-  start_emulator "$PY" "$dir/emulator" --test-controls --async-seconds 1 --validate-responses ${INTEGRATION_EMULATOR_ARGS:-}
+  launch_emulator "$PY" "$dir/emulator" --test-controls --async-seconds 1 --validate-responses ${INTEGRATION_EMULATOR_ARGS:-}
   EMULATORS+=("$EMULATOR_PID")
   echo "$EMULATOR_URL" >"$dir/url"
   sed -e "s|@URL@|$EMULATOR_URL|g" -e "s|@ADMIN_KEY@|$EMULATOR_KEY|g" tests/integration/integration_config.yml.template \

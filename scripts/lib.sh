@@ -4,9 +4,10 @@
 #
 #   copy_tree DIR                  the work tree as git sees it (tracked plus untracked files
 #                                  that are not ignored) at DIR/ansible_collections/cockroachdb/cloud
-#   start_emulator PY OUT [opts]   `PY -m tests.emulator --port 0 opts` in the background, output
+#   launch_emulator PY OUT [opts]  `PY -m tests.emulator --port 0 opts` in the background, output
 #                                  in OUT.json / OUT.log; returns once it listens and sets
-#                                  EMULATOR_PID, EMULATOR_URL, EMULATOR_KEY
+#                                  EMULATOR_PID (also when it fails), EMULATOR_URL, EMULATOR_KEY
+#                                  (tests/integration/emulator.sh starts its emulators with it)
 #   stop_emulator PID              stops it, whatever state it is in
 #   cpu_seconds [PID]              prints the CPU seconds that this shell (or PID) and the
 #                                  children it waited for used
@@ -27,7 +28,7 @@ copy_tree() {
   fi
 }
 
-start_emulator() {
+launch_emulator() {
   local py=$1 out=$2 i
   shift 2
   # exec: the pid is the emulator's own, so that stop_emulator stops it and not a subshell.

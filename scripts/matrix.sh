@@ -69,7 +69,7 @@ venv_for() {  # venv_for CORE: a virtualenv with exactly lock/matrix-CORE.txt (t
 }
 
 # One emulator for the playbook runs (the main venv has its requirements).
-start_emulator "$MAIN_PY" "$WORK/emulator" --async-seconds 1 --validate-responses
+launch_emulator "$MAIN_PY" "$WORK/emulator" --async-seconds 1 --validate-responses
 URL=$EMULATOR_URL
 KEY=$EMULATOR_KEY
 

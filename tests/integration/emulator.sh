@@ -8,6 +8,9 @@
 #   stop_emulators                              stops every one started (call it on EXIT)
 # Sourced without arguments, it sees the script's: a -v... among them sets ANSIBLE_VERBOSITY.
 
+# shellcheck source=../../scripts/lib.sh
+source "$ROOT/scripts/lib.sh"  # launch_emulator
+
 EMULATOR_PIDS=()
 PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
 WORK=$(mktemp -d)
@@ -19,22 +22,11 @@ for __arg in "$@"; do
 done
 
 start_emulator() {
-  local name=$1
+  local name=$1 status=0
   shift
-  # exec: the pid is the emulator's own, so that stop_emulators kills it and not only a subshell.
-  (cd "$ROOT" && exec "$PY" -m tests.emulator --port 0 "$@" >"$WORK/$name.json" 2>"$WORK/$name.log") &
-  EMULATOR_PIDS+=($!)
-  # It prints one JSON line (url, admin_key) once it listens.
-  for _ in $(seq 300); do [[ $(wc -l <"$WORK/$name.json") -ge 1 ]] && break; sleep 0.1; done
-  if [[ $(wc -l <"$WORK/$name.json") -lt 1 ]]; then
-    echo "the emulator did not start:" >&2
-    cat "$WORK/$name.log" >&2
-    return 1
-  fi
-  # shellcheck disable=SC2034  # read by the script that sources this file
-  EMULATOR_URL=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$WORK/$name.json")
-  # shellcheck disable=SC2034
-  EMULATOR_KEY=$("$PY" -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["admin_key"])' "$WORK/$name.json")
+  launch_emulator "$PY" "$WORK/$name" "$@" || status=$?
+  EMULATOR_PIDS+=("$EMULATOR_PID")
+  return $status
 }
 
 stop_emulators() {
