@@ -355,7 +355,7 @@ class ApiKey(_RenamedByName, Collection):
         try:
             answer = self.client.change("POST", self.base, lambda: self.find_in_listing(name, True), body=body)
         except ApiError as error:
-            if getattr(error, "lost_change", None) is None:
+            if error.lost_change is None:
                 raise
             raise self.may_exist(name, error) from None
         if isinstance(answer.get("api_key"), dict):
@@ -417,7 +417,7 @@ class ApiKey(_RenamedByName, Collection):
         try:
             out = super(ApiKey, self).run()
         except (ApiError, InvalidInput) as error:
-            if isinstance(getattr(error, "result", None), dict):  # failed after the key was created
+            if error.result is not None:  # failed after the key was created
                 error.result["secret_lost"] = self.secret_lost
             raise
         out["secret_lost"] = self.secret_lost
