@@ -70,7 +70,7 @@ class Singleton(Member):
     def find(self):
         """The object; in check mode on a cluster that does not exist yet, ``initial``."""
         found = super(Singleton, self).find()
-        if found is None and self.initial is not None and getattr(self.scope, "missing", False):
+        if found is None and self.initial is not None and self.scope.missing:
             return copy.deepcopy(self.initial)
         return found
 
