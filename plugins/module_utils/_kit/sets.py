@@ -36,7 +36,8 @@ kind, the one read (``find``), requests of their own for a field (``send_alone``
 that find a member gone already (``delete_once``) and the wait settings. In a Set, ``kind``
 is the result key of the whole set (``allowlist``), ``noun`` one member in messages
 (``entry``), ``fields`` the managed fields of one member (their defaults are a new member's),
-and ``wanted`` the task's members (from ``desired``) rather than Member's method.
+``wanted`` the task's members (from ``desired``) rather than Member's method, and ``changes``,
+``public``, ``create_body`` take one member of the set.
 """
 
 from __future__ import absolute_import, division, print_function
