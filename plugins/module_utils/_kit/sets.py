@@ -163,7 +163,8 @@ class Set(Member):
         member[self.key_field] = key
         return member
 
-    def public(self, member):
+    # (Member.public takes the resource; a Set's, one member of the set: descriptions override it so)
+    def public(self, member):  # pylint: disable=arguments-renamed
         """A member for the result: no private keys, no write-only fields, secrets masked."""
         hidden = set(f.option for f in self.fields if f.write_only)
         secret = set(f.option for f in self.fields if f.secret)
