@@ -27,6 +27,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import fetch_or_none
 
@@ -355,7 +356,7 @@ class ApiKey(_RenamedByName, Collection):
         try:
             answer = self.client.change("POST", self.base, lambda: self.find_in_listing(name, True), body=body)
         except ApiError as error:
-            if getattr(error, "lost_change", None) is None:
+            if error.lost_change is None:
                 raise
             raise self.may_exist(name, error) from None
         if isinstance(answer.get("api_key"), dict):
@@ -417,7 +418,7 @@ class ApiKey(_RenamedByName, Collection):
         try:
             out = super(ApiKey, self).run()
         except (ApiError, InvalidInput) as error:
-            if isinstance(getattr(error, "result", None), dict):  # failed after the key was created
+            if error.result is not None:  # failed after the key was created
                 error.result["secret_lost"] = self.secret_lost
             raise
         out["secret_lost"] = self.secret_lost
@@ -821,17 +822,7 @@ class JwtIssuer(Collection):
 # -- what the info modules read ------------------------------------------------------------------
 
 def service_account_info(ctx):
-    params = ctx.params
-    for option in ("name", "id"):
-        refuse_blank(params, option, "leave it out to list every service account")
-    if params.get("id"):
-        found = fetch_or_none(ctx.client, "%s/%s" % (ACCOUNTS_PATH, path_segment(params["id"])))()
-        accounts = [found] if found else []
-    else:
-        accounts = ctx.client.list_all(ACCOUNTS_PATH, "service_accounts")
-    if params.get("name") is not None:
-        accounts = [a for a in accounts if a.get("name") == params["name"]]
-    return {"changed": False, "service_accounts": accounts}
+    return listing_info(ctx, ServiceAccount, "service_accounts", id_option="id", every="service account")
 
 
 def api_key_info(ctx):
@@ -839,11 +830,11 @@ def api_key_info(ctx):
     params = ctx.params
     for option in ("name", "id", "service_account"):
         refuse_blank(params, option, "leave it out to list every API key")
-    path = "%s/api-keys" % API
+    reader = ApiKey(ctx)  # for its reads only: a key by id, the listing
     none = {"changed": False, "api_keys": []}
     keys = None
     if params.get("id"):
-        found = fetch_or_none(ctx.client, "%s/%s" % (path, path_segment(params["id"])))()
+        found = reader.by_id(params["id"])
         if found is None:
             return none
         keys = [found]
@@ -855,7 +846,7 @@ def api_key_info(ctx):
         account_id = found["id"]
     if keys is None:
         query = {"service_account_id": account_id} if account_id is not None else None
-        keys = ctx.client.list_all(path, "api_keys", params=query)
+        keys = reader.read_listing(params=query)
     elif account_id is not None:  # every filter applies to the key read by id too
         keys = [k for k in keys if k.get("service_account_id") == account_id]
     if params.get("name") is not None:
@@ -864,15 +855,4 @@ def api_key_info(ctx):
 
 
 def jwt_issuer_info(ctx):
-    params = ctx.params
-    for option in ("issuer_url", "id"):
-        refuse_blank(params, option, "leave it out to list every JWT issuer")
-    path = "%s/jwt-issuers" % API
-    if params.get("id"):
-        found = fetch_or_none(ctx.client, "%s/%s" % (path, path_segment(params["id"])))()
-        issuers = [found] if found else []
-    else:
-        issuers = ctx.client.list_all(path, "issuers")
-    if params.get("issuer_url") is not None:
-        issuers = [i for i in issuers if i.get("issuer_url") == params["issuer_url"]]
-    return {"changed": False, "jwt_issuers": issuers}
+    return listing_info(ctx, JwtIssuer, "jwt_issuers", key_option="issuer_url", id_option="id", every="JWT issuer")

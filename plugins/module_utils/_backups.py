@@ -17,7 +17,7 @@ __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, path_segment
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
@@ -345,7 +345,7 @@ def restore_info(ctx):
         raise InvalidInput("start_time and end_time filter the listing: leave them out with id")
     reader = Restores(ctx)
     reader.scope.check_input()
-    found = reader.read("%s/%s" % (reader.base, path_segment(params["id"])))  # None on 404
+    found = reader.by_id(params["id"])  # None on 404
     if found is None and _clusters.looks_like_id(params["cluster"]):
         # An unknown cluster given by id answers 404 too: reading it fails with a message that names it.
         _clusters.require_cluster(ctx.client, params["cluster"])

@@ -70,21 +70,48 @@ def plain_http_problem(api_url, allowed=False):
             "true (COCKROACH_ALLOW_PLAIN_HTTP=true) for a test server you trust" % (parts.hostname or api_url))
 
 
-class ApiError(Exception):
-    """A failed API call: the HTTP status (None when no answer came), the API's code,
-    message and details, and the method and path that failed."""
+class Failure(Exception):
+    """What every failure of this collection carries besides its message, for the result of the
+    task that met it (``_kit.runner.run_task``). Both fields may be set after the raise:
 
-    def __init__(self, message, status=None, code=None, details=None, method=None, path=None):
-        super(ApiError, self).__init__(message)
+    - ``last``: the resource as last seen, or None: a wait's last poll, a key created just
+      before its secret file could not be written;
+    - ``result``: None before any change; once a change went through before the failure
+      (``_kit.base.changing``, a Set's ``apply``), what the task's result keeps:
+      ``{"changed": True, <kind>: <resource as last seen>}`` or a Set's summary.
+    """
+
+    def __init__(self, message, last=None, result=None):
+        super(Failure, self).__init__(message)
+        self.last = last
+        self.result = result
+
+
+class ApiError(Failure):
+    """A failed API call: the HTTP status (None when no answer came), the API's code,
+    message and details, and the method and path that failed.
+
+    - ``ambiguous``: True when the request may have taken effect although it failed (a
+      timeout or a 5xx after it was sent): a create must then look before it tries again.
+    - ``transport``: when no answer came, what went wrong (``Transport.kind``: ``refused``,
+      ``dns``, ``tls``...); None otherwise.
+    - ``lost_change``: set by ``CockroachClient.change`` on the error of the read that was to
+      tell whether a change whose answer was lost took effect: that change's own error (it may
+      or may not have taken effect). None otherwise.
+    """
+
+    def __init__(self, message, status=None, code=None, details=None, method=None, path=None, ambiguous=False,
+                 transport=None, lost_change=None, last=None, result=None):
+        super(ApiError, self).__init__(message, last=last, result=result)
         self.message = message
         self.status = status
         self.code = code if code is not None else status
         self.details = details or []
         self.method = method
         self.path = path
-        # True when the request may have taken effect although it failed (a timeout or a
-        # 5xx after it was sent): a create must then look before it tries again.
-        self.ambiguous = False
+        self.ambiguous = ambiguous
+        self.transport = transport
+        self.lost_change = lost_change
 
     def __str__(self):
         where = "%s %s" % (self.method, self.path) if self.method else "request"
@@ -114,21 +141,19 @@ def explain(error):
     text = str(error)
     if isinstance(error, NotFound):
         return text
-    status = getattr(error, "status", None)
-    if status == 401:
+    if error.status == 401:
         text += " (check the API key: the api_key option or the COCKROACH_API_KEY environment variable)"
-    elif status == 403:
+    elif error.status == 403:
         text += " (the API key's service account lacks a role that allows this)"
     return text
 
 
-class WaitTimeout(Exception):
+class WaitTimeout(Failure):
     """``wait_for`` ran out of time, or the resource reached a failed state; ``last`` is
-    the last value seen."""
+    the last value seen, ``waited`` the seconds the wait took."""
 
-    def __init__(self, message, last=None, waited=0.0, timed_out=True):
-        super(WaitTimeout, self).__init__(message)
-        self.last = last
+    def __init__(self, message, last=None, waited=0.0, timed_out=True, result=None):
+        super(WaitTimeout, self).__init__(message, last=last, result=result)
         self.waited = waited
         self.timed_out = timed_out  # False: the resource reached a failed state
 
@@ -287,9 +312,8 @@ class CockroachClient(object):
             except requests.exceptions.RequestException as exc:
                 self.calls.append((method, path, None))
                 transport = classify_transport_error(exc)
-                error = ApiError("cannot reach %s: %s" % (self.base_url, transport.reason), method=method, path=path)
-                error.ambiguous = transport.sent
-                error.transport = transport.kind
+                error = ApiError("cannot reach %s: %s" % (self.base_url, transport.reason), method=method, path=path,
+                                 ambiguous=transport.sent, transport=transport.kind)
                 self._pause_or_raise(error, idempotent or not transport.sent, attempt, started,
                                      max_attempts=transport.max_attempts, wait=transport.pause)
                 continue
@@ -312,8 +336,8 @@ class CockroachClient(object):
         When the answer is lost (a 502/503/504, a read timeout or a dropped connection after
         the request went out), ``applied()`` reads whether the change took effect: it returns
         the resource (then the change's answer) or None, and only then is the change sent
-        again. When that read fails, its error carries the change's (``lost_change``): the
-        change may or may not have taken effect. The attempts and backoff are those of reads (``max_attempts`` within
+        again. When that read fails, its error carries the change's (``ApiError.lost_change``):
+        the change may or may not have taken effect. The attempts and backoff are those of reads (``max_attempts`` within
         ``retry_budget``); 429s and a busy cluster's refusals are retried as by ``request``.
         """
         started = self._monotonic()
@@ -346,7 +370,7 @@ class CockroachClient(object):
         """A failure that may pass by itself: no answer (but a bad certificate or host name),
         429, 502, 503, 504."""
         if error.status is None:
-            return getattr(error, "transport", None) not in ("tls", "dns")
+            return error.transport not in ("tls", "dns")
         return error.status == 429 or error.status in RETRY_STATUSES
 
     @staticmethod

@@ -278,7 +278,7 @@ def folder_info(ctx):
     if params.get("contents") and path is None and params.get("id") is None:
         raise InvalidInput("contents needs the folder: give its path (/ for the top of the tree) or its id")
     if params.get("id") is not None:
-        found = fetch_or_none(ctx.client, "%s/folders/%s" % (API, path_segment(params["id"])))()
+        found = Folder(ctx).by_id(params["id"])
         shown = [found] if found else []
     elif path is not None and path != "/":
         shown = [folders.api_object(f) for f in folders.all if f.get("path") == path]

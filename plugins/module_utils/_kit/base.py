@@ -16,11 +16,15 @@ import contextlib
 import copy
 from urllib.parse import quote
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import Failure, WaitTimeout
+
 MASK = "********"
 
 
-class InvalidInput(Exception):
-    """Bad input found before any request that would change something."""
+class InvalidInput(Failure):
+    """Bad input found before any request that would change something (or a check after a
+    change that went through, such as writing a file: then ``last`` and ``result``, see
+    ``_client.Failure``)."""
 
 
 def refuse_blank(params, option, hint):
@@ -228,13 +232,12 @@ def changing(client, kind, value, public=copy.deepcopy):
     mark = len(getattr(client, "calls", None) or [])
     try:
         yield seen
-    except Exception as error:
+    except Failure as error:
         changed_since = getattr(client, "changed_since", None)
         if changed_since is not None and changed_since(mark):
-            last = getattr(error, "last", None)
-            last = seen.value if last is None else last
+            last = seen.value if error.last is None else error.last
             error.result = {"changed": True, kind: public(last) if last is not None else {}}
-            if getattr(error, "timed_out", False):
+            if isinstance(error, WaitTimeout) and error.timed_out:
                 error.args = ("%s; the change was made and goes on: run the task again (or with a longer "
                               "wait_timeout) to wait for it" % error,)
         raise

@@ -20,21 +20,15 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
-    list_items,
-    path_segment,
-    set_path,
-)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import NotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.member import Member
 
 
 class Collection(Member):
-    items = None  # the listing's key for its members
     item_key = "name"  # the member field that its path uses (its name, or its id)
     id_option = None  # an option that gives a member's id instead of its key
     update_method = "PATCH"
-    paginated = True  # False: the listing is one answer, without page options (the contract has none)
     member_get = True  # False: a member has no GET of its own; waits read the listing
 
     def __init__(self, ctx):
@@ -64,18 +58,23 @@ class Collection(Member):
     def listing(self, refresh=False):
         """Every member (all pages), read once unless ``refresh``."""
         if self._items is None or refresh:
-            self._items = list_items(self.client, self.base, self.items, self.paginated)
+            self._items = self.read_listing()
         return self._items
 
     def find_in_listing(self, key, refresh=False):
         return next((item for item in self.listing(refresh) if self.key_of(item) == key and not self.gone(item)),
                     None)
 
+    def by_id(self, member_id):
+        """The member with id ``member_id``, read with one GET; None when there is none (404,
+        or it counts as absent: ``gone``)."""
+        found = self.read("%s/%s" % (self.base, path_segment(member_id)))
+        return None if found is None or self.gone(found) else found
+
     def lookup(self):
         """By id when the task gives one, else by key in the listing."""
         if self.id_option and self.params.get(self.id_option):
-            found = self.read("%s/%s" % (self.base, path_segment(self.params[self.id_option])))
-            return None if found is None or self.gone(found) else found
+            return self.by_id(self.params[self.id_option])
         return self.find_in_listing(self.wanted_key())
 
     def validate(self, current):
@@ -114,32 +113,17 @@ class Collection(Member):
                                        lambda: self.applied_update(current, set(changes) - set(f.option for f, _c in separate)),
                                        body=body) or value
         for field, change in separate:
-            send = field.update
-            if send.alone and self.waiting:
+            if field.update.alone and self.waiting:
                 value = self.wait_ready(value)
-            request = {}
-            set_path(request, send.body or field.option.split(".")[-1], field.to_api(change))
-            path = self.item_path(current, send.suffix)
-            if field.write_only:  # cannot be read back: sent again as it is (a PUT of a password)
-                answer = self.client.request(send.method, path, body=request, idempotent=send.idempotent)
-            else:
-                answer = self.client.change(send.method, path, lambda o=field.option: self.applied_update(current, {o}),
-                                            body=request)
+            answer = self.send_alone(field, self.item_path(current, field.update.suffix), change,
+                                     lambda o=field.option: self.applied_update(current, {o}))
             value = answer or value
         return value
 
-    def delete_params(self, member):
-        """The query of a member's DELETE (an ``idempotency_key`` where the API takes one)."""
-        return None
-
     def delete(self, current):
         self.scope.ready_for_change()
-        try:
-            self.client.change("DELETE", self.item_path(current), lambda: self.applied_delete(current),
-                               params=self.delete_params(current))
-        except ApiError as error:
-            if error.status != 404:  # already gone (someone else deleted it meanwhile)
-                raise
+        self.delete_once("DELETE", self.item_path(current), lambda: self.applied_delete(current),
+                         params=self.delete_params(current))
 
     def member_path(self, resource):
         """What a wait reads: the member's path, or (``member_get = False``) a function that

@@ -18,7 +18,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import list_items, refuse_blank
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import refuse_blank
 
 
 def _reading(description, ctx):
@@ -29,22 +29,33 @@ def _reading(description, ctx):
 
 
 def _raise_missing_scope(reader, error):
-    missing = getattr(reader.scope, "not_found", lambda e: None)(error)
+    missing = reader.scope.not_found(error)
     if missing is not None:
         raise missing from None
     raise error
 
 
-def listing_info(ctx, description, result_key, key_option="name", present=None, order=None, query=None):
+def listing_info(ctx, description, result_key, key_option="name", present=None, order=None, query=None,
+                 id_option=None, every="one"):
     """Every member of a Collection or Set (all pages), or those whose key is the task's
     ``key_option``; ``present(item)`` shapes each, ``order`` sorts them. ``query``: the
-    listing's own filters (``{"start_time": ...}``), sent with every page."""
+    listing's own filters (``{"start_time": ...}``), sent with every page.
+
+    ``id_option``: an option that names one member of a Collection by id: when the task gives
+    it, one GET of that member (``Collection.by_id``) instead of the listing, none when it
+    answers 404; ``key_option`` still filters it. A blank key or id is refused: "leave it out
+    to list every <every>"."""
     wanted = ctx.params.get(key_option) if key_option else None
-    if key_option:
-        refuse_blank(ctx.params, key_option, "leave it out to list every one")
+    for option in (key_option, id_option):
+        if option:
+            refuse_blank(ctx.params, option, "leave it out to list every %s" % every)
     reader = _reading(description, ctx)
     try:
-        items = list_items(ctx.client, reader.base, reader.items, getattr(reader, "paginated", True), params=query)
+        if id_option and ctx.params.get(id_option):
+            found = reader.by_id(ctx.params[id_option])
+            items = [found] if found else []
+        else:
+            items = reader.read_listing(params=query)
     except ApiError as error:
         _raise_missing_scope(reader, error)
     if wanted is not None:

@@ -5,9 +5,13 @@
 # This module_utils is PRIVATE and should only be used by this collection. Breaking
 # changes can occur at any time.
 
-"""``Member``: what the kinds that manage one resource per task (Collection, Singleton)
-share, and their reconcile (``run``): check the input (no request), read once, then predict
-(check mode) or change, wait, and return ``changed``, the resource and the diff.
+"""``Member``: what every kind shares (Collection, Singleton, Set; Operation through
+Collection): the task's context and scope, paths, the listing, checks of the input, the one
+read, requests of their own for a field (``send_alone``), deletes that may find the member
+gone already (``delete_once``), waits; and the reconcile of the kinds that manage one
+resource per task (``run``): check the input (no request), read once, then predict (check
+mode) or change, wait, and return ``changed``, the resource and the diff. (A Set has a
+reconcile of its own, for a whole list.)
 
 A kind fills in ``lookup``, ``create``, ``update``, ``delete``, ``wait_ready`` and
 ``wait_gone``; a description (a subclass of a kind) sets the class attributes and may
@@ -27,6 +31,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
     changing,
     check_only_with,
     get_path,
+    list_items,
     mask,
     result,
     set_path,
@@ -41,6 +46,8 @@ class Member(object):
     noun = None  # in messages; default: kind with spaces
     scope = OrgScope  # a class (or factory) taking the context
     path = None  # under the scope's path
+    items = None  # the listing's key for its members
+    paginated = True  # False: the listing is one answer, without page options (the contract has none)
     key = "name"  # the option that names the resource (and the same field in the API's objects)
     fields = Fields()
     ready_waiter = None  # a Waiter for after a create or update (None: ready at once)
@@ -86,6 +93,11 @@ class Member(object):
     def read(self, path):
         """GET ``path``; None when it answers 404."""
         return fetch_or_none(self.client, path)()
+
+    def read_listing(self, params=None):
+        """Every member of the listing at ``base`` (all pages, or its one answer when not
+        ``paginated``); ``params``: the listing's own filters, sent with every page."""
+        return list_items(self.client, self.base, self.items, self.paginated, params=params)
 
     # -- fields --------------------------------------------------------------------------------
     def table(self, resource=None):
@@ -171,6 +183,31 @@ class Member(object):
 
     def validate_delete(self, current):
         pass
+
+    # -- requests that more than one kind sends ---------------------------------------------------
+    def send_alone(self, field, path, value, applied):
+        """A field whose ``update`` is a ``Send``: ``value`` in a request of its own to ``path``
+        (the member's, with the Send's suffix); its answer. ``applied()``, for ``client.change``,
+        says whether it took effect when its answer is lost."""
+        send = field.update
+        body = {}
+        set_path(body, send.body or field.option.split(".")[-1], field.to_api(value))
+        if field.write_only:  # cannot be read back: sent again as it is (a PUT of a password)
+            return self.client.request(send.method, path, body=body, idempotent=send.idempotent)
+        return self.client.change(send.method, path, applied, body=body)
+
+    def delete_params(self, member):
+        """The query of a member's DELETE (an ``idempotency_key`` where the API takes one)."""
+        return None
+
+    def delete_once(self, method, path, applied, params=None):
+        """The delete at ``path`` through ``client.change`` (``applied()``: gone or going?); a
+        404 means it is gone already."""
+        try:
+            self.client.change(method, path, applied, params=params)
+        except ApiError as error:
+            if error.status != 404:  # already gone (someone else deleted it meanwhile)
+                raise
 
     # -- changes whose answer was lost (client.change) ------------------------------------------
     def reread(self, current):

@@ -61,13 +61,13 @@ def run_task(run, ctx):
     try:
         return run(ctx)
     except ApiError as error:
-        return dict(getattr(error, "result", {}), failed=True, msg=explain(error), error=error.to_dict())
+        return dict(error.result or {}, failed=True, msg=explain(error), error=error.to_dict())
     except WaitTimeout as timeout:
-        return dict(getattr(timeout, "result", {}), failed=True, msg=str(timeout), waited=round(timeout.waited, 1),
+        return dict(timeout.result or {}, failed=True, msg=str(timeout), waited=round(timeout.waited, 1),
                     last_seen=timeout.last)
     except InvalidInput as problem:
         # (a check after a change that went through, such as writing a file, keeps changed: true)
-        return dict(getattr(problem, "result", {}), failed=True, msg=str(problem))
+        return dict(problem.result or {}, failed=True, msg=str(problem))
 
 
 def validate_arguments(task, args, action):

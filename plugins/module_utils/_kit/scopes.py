@@ -33,6 +33,7 @@ class OrgScope(object):
     """Resources of the organization: nothing to resolve, nothing to wait for."""
 
     path = API
+    missing = False  # (a ClusterScope's cluster may not exist yet; the organization always does)
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -48,6 +49,10 @@ class OrgScope(object):
 
     def describe(self):
         return "the organization"
+
+    def not_found(self, error):
+        """The failure that says the scope does not exist, for ``error``; None: not that."""
+        return None
 
     def absent_because(self, error):
         """Whether ``error`` (raised while reading) means the resource is absent."""

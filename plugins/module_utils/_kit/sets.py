@@ -30,6 +30,14 @@ with the task's ``wait``, the task then polls the listing (one request per poll 
 set) until every member it lists has settled, and fails on the first one in a failed state,
 naming it. A re-run waits for listed members that have not settled yet, as one member's task
 does. ``paginated = False`` reads a listing that the contract does not paginate in one GET.
+
+``Set`` builds on ``Member``: the scope, paths, the listing, the input checks shared with every
+kind, the one read (``find``), requests of their own for a field (``send_alone``), deletes
+that find a member gone already (``delete_once``) and the wait settings. In a Set, ``kind``
+is the result key of the whole set (``allowlist``), ``noun`` one member in messages
+(``entry``), ``fields`` the managed fields of one member (their defaults are a new member's),
+``wanted`` the task's members (from ``desired``) rather than Member's method, and ``changes``,
+``public``, ``create_body`` take one member of the set.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -37,15 +45,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, WaitTimeout
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
-    MASK,
-    InvalidInput,
-    check_only_with,
-    list_items,
-    set_path,
-)
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Fields, Send
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import DEFAULT_WAIT_TIMEOUT, OrgScope
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import MASK, InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Send
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.member import Member
 
 
 def set_entries(entries, option, shape):
@@ -107,38 +109,15 @@ class Plan(object):
         return self
 
 
-class Set(object):
-    kind = None  # the result key of the whole set, such as "allowlist"
-    noun = None  # one member in messages, such as "entry"
+class Set(Member):
     nouns = None  # more than one, when not noun + "s": "entries"
-    scope = OrgScope
-    path = None  # the listing (and create) path under the scope's path
-    items = None  # the listing's key for its members
     option = "entries"  # the option that lists the members
     key_field = "key"  # the canonical key of a member (in results and diffs)
-    fields = Fields()  # the managed fields of a member; their defaults are a new member's
-    paginated = True  # False: the listing is one answer, without page options (the contract has none)
-    ready_waiter = None  # a Waiter on canonical members that settle after a change (see above)
-    only_with = ()  # OnlyWith rules: options used only in some modes (checked by check_input)
-
-    def __init__(self, ctx):
-        self.ctx = ctx
-        self.client = ctx.client
-        self.params = ctx.params
-        self.scope = type(self).scope(ctx)
-        self.wanted = None
-
-    @classmethod
-    def task(cls, ctx):
-        return cls(ctx).run()
+    wanted = None  # the task's members, [(key, {field: value})] from desired() (check_input)
 
     @property
     def state(self):
         return self.params.get("state") or "present"
-
-    @property
-    def base(self):
-        return "%s/%s" % (self.scope.path, self.path)
 
     @property
     def plural(self):
@@ -166,10 +145,6 @@ class Set(object):
     def update_body(self, before, after):
         raise NotImplementedError
 
-    def delete_params(self, member):
-        """The query of a member's DELETE (an ``idempotency_key`` where the API takes one)."""
-        return None
-
     def managed(self, item):
         """Whether an API member belongs to the set this task manages (others are left
         alone: never purged, not in the result), such as one user's role grants."""
@@ -188,7 +163,8 @@ class Set(object):
         member[self.key_field] = key
         return member
 
-    def public(self, member):
+    # (Member.public takes the resource; a Set's, one member of the set: descriptions override it so)
+    def public(self, member):  # pylint: disable=arguments-renamed
         """A member for the result: no private keys, no write-only fields, secrets masked."""
         hidden = set(f.option for f in self.fields if f.write_only)
         secret = set(f.option for f in self.fields if f.secret)
@@ -208,26 +184,25 @@ class Set(object):
 
     # -- reading and comparing -----------------------------------------------------------------------
     def check_input(self):
-        self.scope.check_input()
-        check_only_with(self.only_with, self.params, self.ctx.warn)
+        super(Set, self).check_input()
         if self.params.get("purge") and self.state == "absent":
             raise InvalidInput("purge applies to state=present only; with state=absent just the listed %s are "
                                "removed" % self.plural)
         self.wanted = self.desired(self.params.get(self.option))
 
+    def lookup(self):
+        return self.members()
+
     def find(self):
         """{key: canonical member} of the whole set; None when the scope does not exist and the
         task removes (nothing to do), {} in check mode on a scope not created yet."""
-        try:
-            self.scope.check_plan()  # a feature the scope lacks (dedicated-only, on a serverless cluster)
-            return self.members()
-        except ApiError as error:
-            if self.scope.absent_because(error):
-                return None if self.state == "absent" else {}
-            raise
+        found = super(Set, self).find()
+        if found is None:  # (members() is a dict: None is a scope that does not exist)
+            return None if self.state == "absent" else {}
+        return found
 
     def listing(self):
-        return list_items(self.client, self.base, self.items, self.paginated)
+        return self.read_listing()
 
     def members(self):
         """{key: canonical member} of the members this task manages, from one listing."""
@@ -319,26 +294,16 @@ class Set(object):
             answer = self.client.change("PATCH", self.item_path(before), lambda: self.applied(key, values),
                                         body=self.update_body(before, after))
         for field in separate:
-            send = field.update
-            body = {}
-            set_path(body, send.body or field.option.split(".")[-1], field.to_api(after[field.option]))
-            path = "%s/%s" % (self.item_path(before), send.suffix) if send.suffix else self.item_path(before)
-            if field.write_only:  # cannot be read back: sent again as it is (a PUT of a password)
-                sent = self.client.request(send.method, path, body=body, idempotent=send.idempotent)
-            else:
-                sent = self.client.change(send.method, path,
-                                          lambda o=field.option: self.applied(key, {o: after[o]}), body=body)
+            suffix = field.update.suffix
+            path = "%s/%s" % (self.item_path(before), suffix) if suffix else self.item_path(before)
+            sent = self.send_alone(field, path, after[field.option], lambda o=field.option: self.applied(key, {o: after[o]}))
             answer = sent or answer
         return self.answered(answer, after)
 
     def remove(self, member):
         key = member[self.key_field]
-        try:
-            self.client.change("DELETE", self.item_path(member), lambda: None if self.listed(key) else {},
-                               params=self.delete_params(member))
-        except ApiError as error:
-            if error.status != 404:  # already gone (someone else deleted it meanwhile)
-                raise
+        self.delete_once("DELETE", self.item_path(member), lambda: None if self.listed(key) else {},
+                         params=self.delete_params(member))
 
     def apply(self, plan):
         """Send the plan, one request per member, adds and updates before removals. A
@@ -367,7 +332,7 @@ class Set(object):
         """``members`` ({key: member} as last seen) once every member the task lists has settled:
         no request when they all have, else one listing per poll (``ready_waiter``, ``wait``)."""
         waiter = self.ready_waiter
-        if waiter is None or self.state == "absent" or not self.params.get("wait", True):
+        if waiter is None or self.state == "absent" or not self.waiting:
             return members
         keys = [key for key, _values in self.wanted if key in members]
         where = self.scope.describe()
@@ -385,10 +350,9 @@ class Set(object):
         if problem:
             raise WaitTimeout(problem, last=self.last_seen(members, keys), timed_out=False)
         busy = [key for key in keys if not waiter.settled(members.get(key))]
-        timeout = self.params.get("wait_timeout")
         try:
             return self.client.wait_for(
-                self.members, settled, DEFAULT_WAIT_TIMEOUT if timeout is None else timeout,
+                self.members, settled, self.wait_timeout,
                 what="%s %s of %s to leave %s %s" % (self.plural, ", ".join(str(k) for k in busy), where, waiter.field,
                                                      waiter.status(members.get(busy[0]))),
                 failed=failure)

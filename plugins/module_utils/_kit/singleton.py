@@ -30,7 +30,6 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, get_path
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.member import Member
 
@@ -71,7 +70,7 @@ class Singleton(Member):
     def find(self):
         """The object; in check mode on a cluster that does not exist yet, ``initial``."""
         found = super(Singleton, self).find()
-        if found is None and self.initial is not None and getattr(self.scope, "missing", False):
+        if found is None and self.initial is not None and self.scope.missing:
             return copy.deepcopy(self.initial)
         return found
 
@@ -124,11 +123,7 @@ class Singleton(Member):
     def delete(self, current):
         self.scope.ready_for_change()
         self.settle(current)
-        try:
-            self.client.change(self.delete_method, self.base, lambda: self.applied_delete(current))
-        except ApiError as error:
-            if error.status != 404:
-                raise
+        self.delete_once(self.delete_method, self.base, lambda: self.applied_delete(current))
 
     def wait_ready(self, resource):
         return self.wait_for_ready(resource, self.base, self.what)

@@ -268,7 +268,7 @@ def test_a_failure_before_any_change_reports_no_change(emulator):
         run(emulator, name="new-cluster", cloud_provider="AWS", regions=[{"name": "us-east-1", "node_count": 3}],
             dedicated={"num_virtual_cpus": 3, "storage_gib": 15})
     assert info.value.status == 400 and "num_virtual_cpus must be one of" in str(info.value)
-    assert not hasattr(info.value, "result")
+    assert info.value.result is None
 
 
 # -- updates -----------------------------------------------------------------------------------------

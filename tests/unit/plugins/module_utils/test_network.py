@@ -289,7 +289,7 @@ def test_a_failure_before_any_change_reports_no_change(emulator, web_app):
     with pytest.raises(ApiError) as error:
         run(emulator, cluster="web-app", entries=[{"cidr": "1.1.1.1", "name": "x" * 300}])
     assert "(before this failure the task had added 0, updated 0 and removed 0 of 1, 0 and 0 entr" in str(error.value)
-    assert not hasattr(error.value, "result")
+    assert error.value.result is None
 
 
 def test_the_failure_message_spells_the_plural(emulator, web_app):

@@ -81,7 +81,7 @@ def test_one_that_ended_badly_fails_the_task_and_is_not_started_again(emu):
             run(emu, backup_id=backup["id"], **given)
         assert str(info.value) == "restore %s failed: status FAILED" % backup["id"]
         assert info.value.timed_out is False and info.value.last["id"] == restore["id"]
-        assert not hasattr(info.value, "result")  # nothing changed
+        assert info.value.result is None  # nothing changed
         assert emu.mutations(mark) == []
 
 
