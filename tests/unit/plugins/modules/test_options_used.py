@@ -5,14 +5,16 @@
 """Options a task sets are never dropped without a word (issue 20, item 6;
 docs/architecture.md, "Options never dropped"). An option that belongs to another mode
 (another ``type``, ``plan``, ``state``...) is refused before any request: those cases are in
-test_bad_input.py. The settings of a resource that ``state=absent`` deletes are not refused
-(roles and loops that toggle ``state`` write them legitimately) but warned about, and the
-delete goes on: the cases here, run as the action plugin runs a task in-process.
+cases/<module>.py (``BAD_INPUT``, run by test_bad_input.py). The settings of a resource that
+``state=absent`` deletes are not refused (roles and loops that toggle ``state`` write them
+legitimately) but warned about, and the delete goes on: the cases here, run as the action
+plugin runs a task in-process.
 
 The rules are ``OnlyWith`` declarations (module_utils/_kit/base.py) on the descriptions
-(``only_with``); ``test_every_rule_is_documented`` checks that the docs of each module say
-when its options apply, and ``test_every_rule_belongs_to_a_module`` that no description's
-rules are left out of that check."""
+(``only_with``), which each module's file of cases names (``RULES_FROM`` of cases/<module>.py);
+``test_every_rule_is_documented`` checks that the docs of each module say when its options
+apply, and ``test_every_rule_belongs_to_a_module`` that no description's rules are left out
+of that check."""
 
 from __future__ import absolute_import, division, print_function
 
