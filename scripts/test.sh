@@ -23,7 +23,7 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 # The order they start in when all run: the longest first, so that no long stage starts last.
 DEFAULT_STAGES=(integration matrix sanity pytest units molecule lint docs)
-PYTEST_DIRS=(tests/emulator_tests tests/contract tests/packaging)
+PYTEST_DIRS=(tests/emulator/tests tests/contract tests/packaging)
 JOBS=${TEST_JOBS:-2}
 LOGS="$ROOT/tests/output/stages"
 

@@ -87,9 +87,9 @@ def refusal_sentences():
 
 # -- tables
 
-BACKUPS = "tests/emulator_tests/test_backups.py::"
-CLUSTERS = "tests/emulator_tests/test_clusters.py::"
-ROLES = "tests/emulator_tests/test_roles.py::"
+BACKUPS = "tests/emulator/tests/test_backups.py::"
+CLUSTERS = "tests/emulator/tests/test_clusters.py::"
+ROLES = "tests/emulator/tests/test_roles.py::"
 BUSY = [CLUSTERS + "test_creating_then_created_and_busy_while_creating", CLUSTERS + "test_scaling_locks_then_settles"]
 RETENTION_ONCE = [BACKUPS + "test_retention_changes_only_once",
                   BACKUPS + "test_retention_sent_unchanged_does_not_use_the_one_change",
@@ -186,13 +186,13 @@ MODULE = {
 
 
 def _emulator_tests():
-    """{"file::function"} of the tests in tests/emulator_tests (top-level test functions)."""
-    folder = os.path.join(ROOT, "tests", "emulator_tests")
+    """{"file::function"} of the tests in tests/emulator/tests (top-level test functions)."""
+    folder = os.path.join(ROOT, "tests", "emulator", "tests")
     names = set()
     for filename in os.listdir(folder):
         if filename.startswith("test_") and filename.endswith(".py"):
             tree = ast.parse(open(os.path.join(folder, filename), encoding="utf-8").read())
-            names.update("tests/emulator_tests/%s::%s" % (filename, node.name) for node in tree.body
+            names.update("tests/emulator/tests/%s::%s" % (filename, node.name) for node in tree.body
                          if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"))
     return names
 

@@ -3,11 +3,16 @@
 # Copyright (c) cockroachdb.cloud contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Writes the audit playbook: the plays of in_process_parity/cases.yml (its included task
-files inlined) followed by extra_cases.yml, where every task of a managing module (of this
-collection, not an _info module, not already in check mode) runs twice: ``<name> [check]``
-in check mode, then itself.
+files inlined) followed by the audit cases of the targets (``<target>/check_mode_audit.yml``),
+where every task of a managing module (of this collection, not an _info module, not already
+in check mode) runs twice: ``<name> [check]`` in check mode, then itself.
 
-  audit_playbook.py CASES EXTRA OUT
+The targets' audit cases cover the managing modules that in_process_parity/cases.yml does
+not drive (their results hold values that differ between two runs: secrets, service names).
+Each file has ``tasks``, run after those of the targets it ``needs`` (then by target name),
+and ``cleanup``, run after every target's tasks, in the reverse order.
+
+  audit_playbook.py CASES TARGETS_DIR OUT
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,6 +24,7 @@ import sys
 import yaml
 
 PREFIX = "cockroachdb.cloud.cockroach_"
+AUDIT_CASES = "check_mode_audit.yml"
 
 
 def module_of(task):
@@ -51,12 +57,38 @@ def expand(tasks, here):
     return out
 
 
+def audit_cases(targets):
+    """{target: its audit cases} of every target with a check_mode_audit.yml."""
+    found = {}
+    for name in sorted(os.listdir(targets)):
+        path = os.path.join(targets, name, AUDIT_CASES)
+        if os.path.isfile(path):
+            with open(path) as handle:
+                found[name] = yaml.safe_load(handle)
+    return found
+
+
+def in_order(found):
+    """The targets, each after the ones it ``needs``, then by name."""
+    ordered = []
+    while len(ordered) < len(found):
+        ready = [name for name in sorted(found) if name not in ordered
+                 and set(found[name].get("needs", [])) <= set(ordered)]
+        if not ready:
+            sys.exit("the needs of %s cannot be met (a cycle, or a target without %s)"
+                     % (", ".join(sorted(set(found) - set(ordered))), AUDIT_CASES))
+        ordered.append(ready[0])
+    return ordered
+
+
 def main():
-    cases, extra, out = sys.argv[1:4]
+    cases, targets, out = sys.argv[1:4]
     with open(cases) as handle:
         plays = yaml.safe_load(handle)
-    with open(extra) as handle:
-        extra_tasks = yaml.safe_load(handle)
+    found = audit_cases(targets)
+    order = in_order(found)
+    extra_tasks = ([task for name in order for task in found[name].get("tasks", [])]
+                   + [task for name in reversed(order) for task in found[name].get("cleanup", [])])
     play = plays[0]
     tasks = play["tasks"]
     # The parity cases end by deleting what they made: the extra cases come before that.

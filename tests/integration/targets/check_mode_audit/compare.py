@@ -45,7 +45,8 @@ def main():
                                check["msg"], real["msg"]))
     missing = sorted(set(modules) - audited)
     if missing:
-        problems.append("managing modules never audited: %s" % ", ".join(missing))
+        problems.append("managing modules never audited: %s (add a case to %s)" % (", ".join(missing), ", ".join(
+            "tests/integration/targets/%s/check_mode_audit.yml" % name.split(".")[-1] for name in missing)))
     changed = sum(1 for c, r in zip(results, results[1:]) if c["task"].endswith(" [check]") and r["changed"])
     print("check-mode audit: %d tasks of %d managing modules, each in check mode then for real "
           "(%d changed, %d unchanged, %d on a cluster that does not exist: predicted with a warning, failed for real); "

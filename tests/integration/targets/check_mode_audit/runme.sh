@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Check mode, audited: the cases of every managing module (in_process_parity's, then
-# extra_cases.yml), each run in check mode and then for real, on an emulator that the cases
+# Check mode, audited: the cases of every managing module (in_process_parity's, then the
+# targets' check_mode_audit.yml), each run in check mode and then for real, on an emulator that the cases
 # populate as they go. In check mode no changing request may be sent, and the predicted
 # `changed` (and outcome) must be the real run's.
 set -eu -o pipefail
@@ -13,7 +13,7 @@ source "$ROOT/tests/integration/emulator.sh"
 
 PARITY="$ROOT/tests/integration/targets/in_process_parity"
 cp "$PARITY/deletes.yml" "$WORK/"
-"$PY" "$HERE/audit_playbook.py" "$PARITY/cases.yml" "$HERE/extra_cases.yml" "$WORK/audit.yml"
+"$PY" "$HERE/audit_playbook.py" "$PARITY/cases.yml" "$ROOT/tests/integration/targets" "$WORK/audit.yml"
 start_emulator audit --test-controls --validate-responses --async-seconds 1
 PARITY_URL=$EMULATOR_URL PARITY_KEY=$EMULATOR_KEY AUDIT_URL=$EMULATOR_URL AUDIT_OUT="$WORK/results.json" \
   ANSIBLE_CALLBACK_PLUGINS="$HERE/callback_plugins" ANSIBLE_CALLBACKS_ENABLED=audit_recorder \

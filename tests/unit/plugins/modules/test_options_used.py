@@ -5,14 +5,16 @@
 """Options a task sets are never dropped without a word (issue 20, item 6;
 docs/architecture.md, "Options never dropped"). An option that belongs to another mode
 (another ``type``, ``plan``, ``state``...) is refused before any request: those cases are in
-test_bad_input.py. The settings of a resource that ``state=absent`` deletes are not refused
-(roles and loops that toggle ``state`` write them legitimately) but warned about, and the
-delete goes on: the cases here, run as the action plugin runs a task in-process.
+cases/<module>.py (``BAD_INPUT``, run by test_bad_input.py). The settings of a resource that
+``state=absent`` deletes are not refused (roles and loops that toggle ``state`` write them
+legitimately) but warned about, and the delete goes on: the cases here, run as the action
+plugin runs a task in-process.
 
 The rules are ``OnlyWith`` declarations (module_utils/_kit/base.py) on the descriptions
-(``only_with``); ``test_every_rule_is_documented`` checks that the docs of each module say
-when its options apply, and ``test_every_rule_belongs_to_a_module`` that no description's
-rules are left out of that check."""
+(``only_with``), which each module's file of cases names (``RULES_FROM`` of cases/<module>.py);
+``test_every_rule_is_documented`` checks that the docs of each module say when its options
+apply, and ``test_every_rule_belongs_to_a_module`` that no description's rules are left out
+of that check."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -28,19 +30,10 @@ import yaml
 
 from ansible_collections.cockroachdb.cloud.plugins import module_utils as module_utils_package
 from ansible_collections.cockroachdb.cloud.plugins import modules as modules_package
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import (
-    _access,
-    _cluster_description,
-    _clusters,
-    _encryption,
-    _maintenance,
-    _network,
-    _observability,
-    _org,
-    _sql,
-)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process
 from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL
+from ansible_collections.cockroachdb.cloud.tests.unit.plugins.modules.cases._load import case_files
 
 ROLE_ARN = "arn:aws:iam::123456789012:role/cockroach"
 VPCE = "vpce-0123456789abcdef0"
@@ -187,22 +180,28 @@ def test_an_option_of_another_type_is_refused_in_check_mode_too(emulator):
 
 # -- the docs say it -------------------------------------------------------------------------------------
 
-#: Each managing module with rules, and the descriptions (or rule tuples) its task uses.
-RULES = {
-    "cockroach_cluster": [_cluster_description.Clusters],
-    "cockroach_cluster_info": [importlib.import_module(modules_package.__name__ + ".cockroach_cluster_info").RULES],
-    "cockroach_cmek": [_encryption.Cmek],
-    "cockroach_database": [_sql.Databases],
-    "cockroach_egress_rule": [_network.EgressRules],
-    "cockroach_folder": [_org.Folder],
-    "cockroach_jwt_issuer": [_access.JwtIssuer],
-    "cockroach_log_export": [_observability.LogExport],
-    "cockroach_maintenance_window": [_maintenance.MaintenanceWindow],
-    "cockroach_metric_export": [_observability.MetricExport],
-    "cockroach_private_endpoint_connection": [_network.PrivateEndpointConnections],
-    "cockroach_service_account": [_access.ServiceAccount],
-    "cockroach_sql_user": [_sql.SqlUsers],
-}
+def module_utils_sources():
+    """Every file of module_utils (imported)."""
+    return [importlib.import_module("%s.%s" % (module_utils_package.__name__, info.name))
+            for info in pkgutil.iter_modules(module_utils_package.__path__)]
+
+
+def rule_source(module, name):
+    """What ``RULES_FROM`` of cases/<module>.py names: a name of the module itself (its own
+    rule tuple), else the one description class of module_utils with that name."""
+    task_module = importlib.import_module("%s.%s" % (modules_package.__name__, module))
+    if isinstance(getattr(task_module, name, None), tuple):
+        return getattr(task_module, name)
+    found = [vars(source)[name] for source in module_utils_sources()
+             if inspect.isclass(vars(source).get(name)) and vars(source)[name].__module__ == source.__name__]
+    assert len(found) == 1, "RULES_FROM of cases/%s.py: %d classes of module_utils are named %s" % (module, len(found), name)
+    return found[0]
+
+
+#: Each managing module with rules, and the descriptions (or rule tuples) its task uses:
+#: ``RULES_FROM`` of its file of cases, cases/<module>.py.
+RULES = dict((module, [rule_source(module, name) for name in source.RULES_FROM])
+             for module, source in case_files().items() if hasattr(source, "RULES_FROM"))
 
 
 def rules_of(module):
@@ -254,10 +253,10 @@ def test_every_rule_belongs_to_a_module():
     """No description declares rules that test_every_rule_is_documented does not read."""
     covered = set(id(rule) for module in RULES for rule in rules_of(module))
     loose = []
-    for info in pkgutil.iter_modules(module_utils_package.__path__):
-        source = importlib.import_module("%s.%s" % (module_utils_package.__name__, info.name))
+    for source in module_utils_sources():
         for name, value in vars(source).items():
             if inspect.isclass(value) and value.__module__ == source.__name__:
                 rules = getattr(value, "only_with", ())
-                loose.extend("%s.%s" % (info.name, name) for rule in rules if id(rule) not in covered)
+                loose.extend("%s.%s" % (source.__name__.rsplit(".", 1)[-1], name) for rule in rules
+                             if id(rule) not in covered)
     assert sorted(set(loose)) == []

@@ -1,16 +1,20 @@
 """The emulator installs on its own (``pip install ./tests/emulator``) with a console script,
 as users install it to test their playbooks without a cloud account."""
 
+import collections
+import glob
 import json
 import os
 import shutil
 import subprocess
 import sys
 import urllib.request
+import zipfile
 
 import pytest
 
-EMULATOR_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "emulator")
+# The emulator package's folder (its pyproject.toml), the parent of this tests folder.
+EMULATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 # The emulator's dependencies as `make lock` pinned them (and setuptools, its build backend):
@@ -18,20 +22,42 @@ EMULATOR_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fi
 LOCK = os.path.join(os.path.dirname(os.path.dirname(EMULATOR_DIR)), "lock", "emulator.txt")
 
 
+Package = collections.namedtuple("Package", "venv wheel")
+
+
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    """A fresh virtualenv with the emulator package installed from a copy of its folder."""
+def package(tmp_path_factory):
+    """The emulator's wheel, built from a copy of its folder (its tests included, as in a clone),
+    installed into a fresh virtualenv."""
     work = tmp_path_factory.mktemp("emulator-package")
     source = work / "source"
     shutil.copytree(EMULATOR_DIR, str(source), ignore=shutil.ignore_patterns("__pycache__", "build", "*.egg-info"))
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + ["--require-hashes", "--no-deps", "-r", LOCK], check=True, timeout=600)
-    subprocess.run(pip + ["--no-deps", "--no-build-isolation", str(source)], check=True, timeout=600)
+    pip = [str(venv / "bin" / "python"), "-m", "pip"]
+    quiet = ["-q", "--disable-pip-version-check"]
+    subprocess.run(pip + ["install"] + quiet + ["--require-hashes", "--no-deps", "-r", LOCK], check=True, timeout=600)
+    subprocess.run(pip + ["wheel"] + quiet + ["--no-deps", "--no-build-isolation", "-w", str(work / "dist"), str(source)],
+                   check=True, timeout=600)
+    (wheel,) = glob.glob(str(work / "dist" / "*.whl"))
+    subprocess.run(pip + ["install"] + quiet + ["--no-deps", wheel], check=True, timeout=600)
     # The package's declared dependencies are all there, at versions it accepts.
-    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "check"], check=True, timeout=120)
-    return venv
+    subprocess.run(pip + ["check"], check=True, timeout=120)
+    return Package(venv, wheel)
+
+
+@pytest.fixture(scope="module")
+def installed(package):
+    """A fresh virtualenv with the emulator package installed."""
+    return package.venv
+
+
+def test_the_wheel_holds_the_emulator_not_its_tests(package):
+    with zipfile.ZipFile(package.wheel) as wheel:
+        names = wheel.namelist()
+    assert "cockroach_cloud_emulator/cli.py" in names
+    assert "cockroach_cloud_emulator/openapi/cockroach-cloud-openapi.yaml" in names
+    assert [name for name in names if "tests/" in name or "conftest" in name] == []
 
 
 def test_the_console_script_serves_the_api(installed):

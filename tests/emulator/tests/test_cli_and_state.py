@@ -10,7 +10,8 @@ import requests
 
 from tests.emulator.secrets_util import SECRET_RE, new_secret
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# (this file is in tests/emulator/tests/)
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 SERVERLESS = {"name": "kept-cluster", "provider": "GCP", "spec": {"serverless": {"regions": ["us-central1"]}}}
 

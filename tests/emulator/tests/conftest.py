@@ -10,7 +10,8 @@ import pytest
 
 from tests.emulator import EmulatorConfig, create_app
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# (this file is in tests/emulator/tests/)
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 API_VERSION = "2024-09-16"
 
 
