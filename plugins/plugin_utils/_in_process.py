@@ -82,6 +82,10 @@ def hide_secret_results(result, keys):
 class InProcessAction(ActionBase):
     """See the module docstring."""
 
+    def __init__(self, *args, **kwargs):
+        super(InProcessAction, self).__init__(*args, **kwargs)
+        self._module_fqcn = None
+
     def run(self, tmp=None, task_vars=None):
         task_vars = task_vars or {}
         reason = self.module_mode_reason(task_vars)
@@ -97,12 +101,10 @@ class InProcessAction(ActionBase):
         """The FQCN of the module the task runs, however the task names it (a short name found
         through ``collections:``), resolved as the task executor resolves it. Not the task's
         ``resolved_action``: before ansible-core 2.19 that is this action plugin's name."""
-        name = getattr(self, "_module_fqcn", None)
-        if name is None:
-            name = self._shared_loader_obj.module_loader.find_plugin_with_context(
+        if self._module_fqcn is None:
+            self._module_fqcn = self._shared_loader_obj.module_loader.find_plugin_with_context(
                 self._task.action, collection_list=self._task.collections, ignore_deprecated=True).resolved_fqcn
-            self._module_fqcn = name  # pylint: disable=attribute-defined-outside-init
-        return name
+        return self._module_fqcn
 
     def task_definition(self):
         """The module's ModuleTask."""
