@@ -6,13 +6,17 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_cluster as module
-from ansible_collections.cockroachdb.cloud.plugins.plugin_utils._in_process import InProcessAction
+from ansible_collections.cockroachdb.cloud.plugins.plugin_utils._in_process import InProcessAction, load_every_module
 
 
 class ActionModule(InProcessAction):
-    """Runs cockroach_cluster in the controller's process (see plugin_utils/_in_process.py). The module
-    is imported with this class, in the main process, so that the workers forked for the
-    tasks find it loaded."""
+    """The action plugin of every module of the collection, not only cockroach_cluster's:
+    meta/runtime.yml routes each module to it (``plugin_routing: modules: <name>: action_plugin:
+    cockroachdb.cloud.cockroach_cluster``), and it runs the module the task names (see
+    plugin_utils/_in_process.py). It bears a module's name because ansible-test's
+    action-plugin-docs sanity test wants every action plugin to have a module of its name."""
 
-    TASK = module.TASK
+
+# Imported in ansible-playbook's main process (see __init__.py): the modules too, for the
+# workers it forks to find them loaded.
+load_every_module()

@@ -3,7 +3,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """What every module of the collection must have, checked on all of them (so a new module
-cannot forget): a place in the action group, the common documentation, a one-line main()."""
+cannot forget): a place in the action group, its routing to the action plugin, the common
+documentation, a one-line main()."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -17,6 +18,8 @@ import yaml
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._version import COLLECTION_VERSION
 from ansible_collections.cockroachdb.cloud.tests.unit.layout import MODULES, ROOT
+
+SHARED_ACTION_PLUGIN = "cockroachdb.cloud.cockroach_cluster"
 
 
 def load(*parts):
@@ -38,7 +41,23 @@ def test_the_version_has_one_source():
 
 
 def test_every_module_is_in_the_action_group():
-    assert sorted(load("meta", "runtime.yml")["action_groups"]["all"]) == MODULES
+    group = load("meta", "runtime.yml")["action_groups"]["all"]
+    missing = "".join("\n    - %s" % module for module in MODULES if module not in group)
+    assert sorted(group) == MODULES, "meta/runtime.yml lacks, under action_groups: all:, the lines" + missing
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_runs_in_process_through_the_shared_action_plugin(module):
+    routing = (load("meta", "runtime.yml").get("plugin_routing") or {}).get("modules") or {}
+    line = "    %s: {action_plugin: %s}" % (module, SHARED_ACTION_PLUGIN)
+    assert routing.get(module) == {"action_plugin": SHARED_ACTION_PLUGIN}, (
+        "meta/runtime.yml lacks, under plugin_routing: modules:, the line\n%s" % line)
+
+
+def test_the_routing_names_only_modules_and_the_action_plugins_are_the_shared_one():
+    assert sorted(load("meta", "runtime.yml")["plugin_routing"]["modules"]) == MODULES
+    plugins = sorted(name for name in os.listdir(os.path.join(ROOT, "plugins", "action")) if name.endswith(".py"))
+    assert plugins == ["__init__.py", "cockroach_cluster.py"]
 
 
 @pytest.mark.parametrize("module", MODULES)
@@ -48,10 +67,3 @@ def test_every_module_has_the_common_documentation(module):
     assert "cockroachdb.cloud.cockroach" in fragments and "cockroachdb.cloud.cockroach.ACTIONGROUP" in fragments
     kind = "cockroachdb.cloud.cockroach.INFO" if module.endswith("_info") else "cockroachdb.cloud.cockroach.CHECK_MODE_DIFF"
     assert kind in fragments
-
-
-@pytest.mark.parametrize("module", MODULES)
-def test_every_module_runs_in_process_through_its_action_plugin(module):
-    with open(os.path.join(ROOT, "plugins", "action", module + ".py")) as handle:
-        source = handle.read()
-    assert "InProcessAction" in source and "import %s as module" % module in source
