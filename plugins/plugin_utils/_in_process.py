@@ -82,6 +82,10 @@ def hide_secret_results(result, keys):
 class InProcessAction(ActionBase):
     """See the module docstring."""
 
+    # An async task runs as a module (module_mode_reason); without this, ActionBase.run refuses
+    # it: "This action (...) does not support async".
+    _supports_async = True
+
     def __init__(self, *args, **kwargs):
         super(InProcessAction, self).__init__(*args, **kwargs)
         self._module_fqcn = None
