@@ -25,6 +25,7 @@ start_emulator() {
   local name=$1 status=0
   shift
   launch_emulator "$PY" "$WORK/$name" "$@" || status=$?
+  # shellcheck disable=SC2153  # EMULATOR_PID is set by launch_emulator (scripts/lib.sh)
   EMULATOR_PIDS+=("$EMULATOR_PID")
   return $status
 }
