@@ -26,20 +26,23 @@ import pkgutil
 import pytest
 import yaml
 
-from ansible_collections.cockroachdb.cloud.plugins import module_utils as module_utils_package
 from ansible_collections.cockroachdb.cloud.plugins import modules as modules_package
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import (
-    _access,
-    _cluster_description,
-    _clusters,
-    _encryption,
-    _maintenance,
-    _network,
-    _observability,
-    _org,
-    _sql,
-)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils import _resources as module_utils_package
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import (
+    _cluster_lookup,
+    clusters,
+    cmek,
+    egress_rules,
+    folders,
+    jwt_issuers,
+    log_export,
+    maintenance,
+    metric_export,
+    private_endpoints,
+    service_accounts,
+    sql,
+)
 from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL
 
 ROLE_ARN = "arn:aws:iam::123456789012:role/cockroach"
@@ -71,7 +74,7 @@ def run(emulator, module, args, check_mode=False):
         client.session.mount(URL, emulator.adapter)
         return client
 
-    _clusters._KNOWN_IDS.clear()  # pylint: disable=protected-access
+    _cluster_lookup._KNOWN_IDS.clear()  # pylint: disable=protected-access
     return run_in_process(task, dict(args, api_key=emulator.admin_key, api_url=URL), "cockroachdb.cloud." + module,
                           make_client, check_mode=check_mode)
 
@@ -189,19 +192,19 @@ def test_an_option_of_another_type_is_refused_in_check_mode_too(emulator):
 
 #: Each managing module with rules, and the descriptions (or rule tuples) its task uses.
 RULES = {
-    "cockroach_cluster": [_cluster_description.Clusters],
-    "cockroach_cluster_info": [importlib.import_module(modules_package.__name__ + ".cockroach_cluster_info").RULES],
-    "cockroach_cmek": [_encryption.Cmek],
-    "cockroach_database": [_sql.Databases],
-    "cockroach_egress_rule": [_network.EgressRules],
-    "cockroach_folder": [_org.Folder],
-    "cockroach_jwt_issuer": [_access.JwtIssuer],
-    "cockroach_log_export": [_observability.LogExport],
-    "cockroach_maintenance_window": [_maintenance.MaintenanceWindow],
-    "cockroach_metric_export": [_observability.MetricExport],
-    "cockroach_private_endpoint_connection": [_network.PrivateEndpointConnections],
-    "cockroach_service_account": [_access.ServiceAccount],
-    "cockroach_sql_user": [_sql.SqlUsers],
+    "cockroach_cluster": [clusters.Clusters],
+    "cockroach_cluster_info": [clusters.RULES],
+    "cockroach_cmek": [cmek.Cmek],
+    "cockroach_database": [sql.Databases],
+    "cockroach_egress_rule": [egress_rules.EgressRules],
+    "cockroach_folder": [folders.Folder],
+    "cockroach_jwt_issuer": [jwt_issuers.JwtIssuer],
+    "cockroach_log_export": [log_export.LogExport],
+    "cockroach_maintenance_window": [maintenance.MaintenanceWindow],
+    "cockroach_metric_export": [metric_export.MetricExport],
+    "cockroach_private_endpoint_connection": [private_endpoints.PrivateEndpointConnections],
+    "cockroach_service_account": [service_accounts.ServiceAccount],
+    "cockroach_sql_user": [sql.SqlUsers],
 }
 
 
