@@ -295,11 +295,11 @@ class ClusterScope(object):
         if isinstance(error, ApiError) and error.status == 404 and self._cluster is None:
             if looks_like_id(self.ref):
                 return ClusterNotFound(missing_message(self.ref), method=error.method,
-                                                 path=error.path)
+                                       path=error.path)
             if known_id(self.ctx.client, self.ref):  # deleted since an earlier item resolved it
                 forget(self.ctx.client, self.ref)
                 return ClusterNotFound("no cluster named %r any more (it was there earlier in this loop)"
-                                                 % self.ref, method=error.method, path=error.path)
+                                       % self.ref, method=error.method, path=error.path)
         return None
 
     def absent_because(self, error):

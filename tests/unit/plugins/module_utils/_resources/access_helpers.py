@@ -9,8 +9,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.service_accounts import ServiceAccount
-from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_service_account
 from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
 
 ACCOUNTS = "/api/v1/service-accounts"
@@ -28,10 +26,6 @@ def run(emulator, kind, module, check_mode=False, **given):
     result = kind(ctx).run()
     result["warnings"] = ctx.warnings
     return result
-
-
-def account(emulator, check_mode=False, **given):
-    return run(emulator, ServiceAccount, cockroach_service_account, check_mode, **given)
 
 
 # -- info ----------------------------------------------------------------------------------------

@@ -15,13 +15,19 @@ import pytest
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import NotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._service_account_lookup import key_id_of
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.service_accounts import ServiceAccount
+from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_service_account
 from ansible_collections.cockroachdb.cloud.tests.unit.plugins.module_utils._resources.access_helpers import (
     ACCOUNTS,
     KEYS,
     UNKNOWN_ID,
-    account,
     info,
+    run,
 )
+
+
+def account(emulator, check_mode=False, **given):
+    return run(emulator, ServiceAccount, cockroach_service_account, check_mode, **given)
 
 
 # -- service accounts ----------------------------------------------------------------------------
