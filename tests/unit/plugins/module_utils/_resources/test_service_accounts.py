@@ -21,7 +21,6 @@ from ansible_collections.cockroachdb.cloud.tests.unit.plugins.module_utils._reso
     ACCOUNTS,
     KEYS,
     UNKNOWN_ID,
-    info,
     run,
 )
 
