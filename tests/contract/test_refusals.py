@@ -144,13 +144,11 @@ MODULE = {
     ("cockroach_api_key", "The module refuses to delete the key the task authenticates with (O(api_key)), see "
                           "O(state)."): "the module's own safety check, after one read",
     ("cockroach_api_key", "V(absent) refuses to delete the key the task authenticates with (the key whose secret is "
-                          "O(api_key)), because the tasks that use it would be locked out."):
-        "the module's own safety check, after one read",
+                          "O(api_key)), because the tasks that use it would be locked out."): "the module's own safety check, after one read",
     ("cockroach_api_key", "(M(cockroachdb.cloud.cockroach_service_account) likewise refuses to delete the account "
                           "that owns that key.)"): "the module's own safety check, after one read",
     ("cockroach_service_account", "The module refuses to delete the account that owns the API key the task "
-                                  "authenticates with (that would revoke it); a delete reads that key first."):
-        "the module's own safety check, after one read",
+                                  "authenticates with (that would revoke it); a delete reads that key first."): "the module's own safety check, after one read",
     ("cockroach_cluster", "A patch version (V(v24.3.5)) is refused, since CockroachDB Cloud rolls out patch releases "
                           "itself."): BEFORE_ANY_REQUEST,
     ("cockroach_cluster", "Cannot change."): "the plan: refused before any change (the description says so)",
