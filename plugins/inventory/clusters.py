@@ -248,11 +248,19 @@ from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, explain
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import CLUSTERS_PATH, label_value, labels_match
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._folders import ROOT, Folders, normalize_path
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
     MissingApiKey,
     client_from_options,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import (
+    CLUSTERS_PATH,
+    label_value,
+    labels_match,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._folder_paths import (
+    ROOT,
+    Folders,
+    normalize_path,
 )
 
 ALL_CLUSTERS_GROUP = "cockroach_clusters"

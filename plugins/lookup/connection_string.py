@@ -84,20 +84,20 @@ from ansible.module_utils.common.text.converters import to_native, to_text
 from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, explain
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import (
-    CLUSTERS_PATH,
-    CONNECTION_OPTIONS,
-    ClusterNotFound,
-    get_connection_string,
-    lookup_clusters,
-    looks_like_id,
-    missing_message,
-    require_cluster,
-)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client import (
     API_OPTIONS,
     MissingApiKey,
     client_from_options,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import (
+    CLUSTERS_PATH,
+    CONNECTION_OPTIONS,
+    ClusterNotFound,
+    get_connection_string,
+    looks_like_id,
+    lookup_clusters,
+    missing_message,
+    require_cluster,
 )
 
 

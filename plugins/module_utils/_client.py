@@ -45,6 +45,8 @@ except ImportError:  # pragma: no cover
     NameResolutionError = None
 
 DEFAULT_API_URL = "https://cockroachlabs.cloud"
+#: The path every request of the API starts with; every path of the collection is built from it.
+API = "/api/v1"
 DEFAULT_API_VERSION = "2024-09-16"
 MAX_PAGE_SIZE = 500
 SAFE_METHODS = frozenset(["GET", "HEAD"])

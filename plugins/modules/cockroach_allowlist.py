@@ -237,7 +237,7 @@ diff:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import Allowlist
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.allowlist import Allowlist
 
 ARGUMENT_SPEC = cluster_argument_spec(
     # cidr versus cidr_ip/cidr_mask is checked by the description, which names the entry.

@@ -54,7 +54,11 @@ allowlist:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import Allowlist, info_entry, info_order
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.allowlist import (
+    Allowlist,
+    info_entry,
+    info_order,
+)
 
 ARGUMENT_SPEC = cluster_info_argument_spec()
 

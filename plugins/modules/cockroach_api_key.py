@@ -215,8 +215,8 @@ secret_lost:
   sample: false
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import ApiKey
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.api_keys import ApiKey
 
 ARGUMENT_SPEC = dict(
     service_account=dict(type="str"),

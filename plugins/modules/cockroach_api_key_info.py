@@ -82,8 +82,8 @@ api_keys:
       created_at: "2026-11-28T10:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import api_key_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.api_keys import api_key_info
 
 ARGUMENT_SPEC = dict(
     service_account=dict(type="str"),

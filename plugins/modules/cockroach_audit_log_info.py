@@ -112,7 +112,7 @@ next_starting_from:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._org import audit_log_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.organization import audit_log_info
 
 ARGUMENT_SPEC = dict(
     since=dict(type="str"),

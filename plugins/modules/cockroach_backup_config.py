@@ -122,8 +122,12 @@ backup_config:
     retention_days: 90
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import FREQUENCIES, RETENTIONS, BackupConfig
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.backups import (
+    FREQUENCIES,
+    RETENTIONS,
+    BackupConfig,
+)
 
 ARGUMENT_SPEC = cluster_argument_spec(
     600,

@@ -79,8 +79,8 @@ backups:
       as_of_time: "2026-11-28T10:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import backup_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.backups import backup_info
 
 ARGUMENT_SPEC = cluster_info_argument_spec(
     start_time=dict(type="str"),

@@ -292,8 +292,8 @@ cluster:
     updated_at: "2026-11-27T09:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._cluster_description import Clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, wait_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.clusters import Clusters
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),

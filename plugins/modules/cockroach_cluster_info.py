@@ -376,14 +376,8 @@ clusters:
       connection_string: postgresql://app@orders-prod-5d56.aws-us-east-1.cockroachlabs.cloud:26257/orders?sslmode=verify-full
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import BackupConfig
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, check_only_with
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import MaintenanceWindow, VersionDeferral
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-
-#: The settings ``details`` adds, by name: the description whose object one GET reads (404: none, {}).
-DETAILS = {"backup_config": BackupConfig, "maintenance_window": MaintenanceWindow, "version_deferral": VersionDeferral}
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.clusters import DETAILS, cluster_info
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
@@ -400,78 +394,6 @@ ARGUMENT_SPEC = dict(
     os=dict(type="str", choices=["MAC", "LINUX", "WINDOWS"]),
     details=dict(type="list", elements="str", choices=sorted(DETAILS)),
 )
-
-
-#: Options used only in some cases (checked before any request).
-RULES = (OnlyWith(_clusters.CONNECTION_OPTIONS, "include_connection_string", True,
-                  hint="set include_connection_string=true for the connection string, or leave {it} out"),)
-
-
-def filters_from(params):
-    """The filters the task asks for, normalised: {field: wanted} (absent = any)."""
-    filters = {}
-    for field in ("plan", "cloud_provider"):
-        if params.get(field):
-            filters[field] = params[field]
-    if params.get("state"):
-        filters["state"] = params["state"].strip().upper()
-    if params.get("labels"):
-        filters["labels"] = dict((str(k), _clusters.label_value(v)) for k, v in params["labels"].items())
-    return filters
-
-
-def matches(cluster, filters):
-    """Whether a cluster (API object) passes every filter of ``filters_from``."""
-    for field in ("plan", "cloud_provider", "state"):
-        wanted = filters.get(field)
-        if wanted is not None and (cluster.get(field) or "").upper() != wanted:
-            return False
-    return _clusters.labels_match(cluster.get("labels"), filters.get("labels"))
-
-
-def check_input(params):
-    """Reject what can be judged without a request (before any is sent)."""
-    if params.get("id") is not None and not _clusters.looks_like_id(params["id"]):
-        raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), "
-                           "got %r; to look a cluster up by its name use the name option" % params["id"])
-    if params.get("name") is not None and not params["name"].strip():
-        raise InvalidInput("name must not be empty")
-    if params.get("state") is not None and not params["state"].strip():
-        raise InvalidInput("state must not be empty: leave it out to show the clusters in any state")
-    check_only_with(RULES, params)
-    for option in ("database", "sql_user"):
-        if params.get(option) is not None and not params[option].strip():
-            raise InvalidInput("%s must not be empty: leave it out for the connection string's default" % option)
-
-
-def add_details(client, cluster, params):
-    """A copy of ``cluster`` with the nodes and connection string the task asked for."""
-    item = dict(cluster)
-    deleted = cluster.get("state") == "DELETED"
-    path = _clusters.cluster_path(cluster["id"])
-    if params.get("include_nodes"):
-        item["nodes"] = [] if deleted or cluster.get("plan") == "SERVERLESS" else _clusters.or_gone(
-            lambda: client.list_all(path + "/nodes", "nodes"), [])
-    if params.get("include_connection_string") and not deleted:
-        query = _clusters.connection_query(params)
-        value = _clusters.or_gone(lambda: _clusters.get_connection_string(client, cluster["id"], query), None)
-        if value is not None:
-            item["connection_string"] = value
-    for detail in sorted(set(params.get("details") or [])):
-        detail_path = "%s/%s" % (path, DETAILS[detail].path)
-        item[detail] = {} if deleted else _clusters.or_gone(lambda p=detail_path: client.get(p), {})
-    return item
-
-
-def cluster_info(ctx):
-    """The module's result for the task's options."""
-    params = ctx.params
-    check_input(params)
-    filters = filters_from(params)
-    show_inactive = bool(params.get("show_inactive")) or filters.get("state") == "DELETED"
-    selected = [c for c in _clusters.select_clusters(ctx.client, params.get("id") or params.get("name"), show_inactive)
-                if matches(c, filters)]
-    return {"changed": False, "clusters": [add_details(ctx.client, c, params) for c in selected]}
 
 
 TASK = ModuleTask(ARGUMENT_SPEC, cluster_info, mutually_exclusive=[("name", "id")])

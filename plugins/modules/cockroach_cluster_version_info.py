@@ -46,14 +46,8 @@ latest:
   sample: v24.3
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import VERSIONS_PATH
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-
-
-def version_info(ctx):
-    versions = [v["version"] for v in ctx.client.paginate(VERSIONS_PATH, "versions") if v.get("version")]
-    return {"changed": False, "versions": versions, "latest": versions[-1] if versions else ""}
-
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.cluster_versions import version_info
 
 TASK = ModuleTask({}, version_info)
 

@@ -176,8 +176,8 @@ diff:
     after: {status: ENABLED, action: rotate}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._encryption import Cmek
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.cmek import Cmek
 
 ARGUMENT_SPEC = cluster_argument_spec(
     1800,

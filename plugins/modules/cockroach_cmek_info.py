@@ -60,9 +60,9 @@ cmek:
             auth_principal: cockroach-cmek@my-project.iam.gserviceaccount.com
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._encryption import Cmek
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import singleton_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.cmek import Cmek
 
 ARGUMENT_SPEC = cluster_info_argument_spec()
 

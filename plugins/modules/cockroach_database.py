@@ -228,7 +228,7 @@ diff:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._sql import database_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.sql import database_task
 
 ARGUMENT_SPEC = cluster_argument_spec(
     name=dict(type="str"),

@@ -242,7 +242,7 @@ cluster_id:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import egress_rule_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.egress_rules import egress_rule_task
 
 RULE_OPTIONS = dict(
     destination=dict(type="str"),

@@ -71,7 +71,7 @@ egress_rules:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import EgressRules, rule_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.egress_rules import EgressRules, rule_info
 
 ARGUMENT_SPEC = cluster_info_argument_spec(name=dict(type="str"))
 

@@ -168,7 +168,7 @@ created_parents:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._org import Folder
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.folders import Folder
 
 ARGUMENT_SPEC = dict(
     path=dict(type="str"),

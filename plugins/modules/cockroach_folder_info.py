@@ -120,7 +120,7 @@ contents:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._org import folder_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.folders import folder_info
 
 ARGUMENT_SPEC = dict(
     path=dict(type="str"),

@@ -96,7 +96,7 @@ invoices:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._org import invoice_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.organization import invoice_info
 
 ARGUMENT_SPEC = dict(
     id=dict(type="str"),

@@ -158,8 +158,8 @@ jwt_issuer:
     updated_at: "2026-11-28T10:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import JwtIssuer
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.jwt_issuers import JwtIssuer
 
 ARGUMENT_SPEC = dict(
     issuer_url=dict(type="str"),

@@ -72,8 +72,8 @@ jwt_issuers:
       updated_at: "2026-11-28T10:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import jwt_issuer_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.jwt_issuers import jwt_issuer_info
 
 ARGUMENT_SPEC = dict(
     issuer_url=dict(type="str"),

@@ -179,7 +179,7 @@ log_export:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._observability import LogExport
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.log_export import LogExport
 
 ARGUMENT_SPEC = cluster_argument_spec(
     1200,

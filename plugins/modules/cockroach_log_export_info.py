@@ -59,7 +59,7 @@ log_export:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import singleton_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._observability import LogExport
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.log_export import LogExport
 
 ARGUMENT_SPEC = cluster_info_argument_spec()
 

@@ -106,8 +106,8 @@ maintenance_window:
     window_duration: 21600s
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import MaintenanceWindow
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.maintenance import MaintenanceWindow
 
 ARGUMENT_SPEC = cluster_argument_spec(
     600,

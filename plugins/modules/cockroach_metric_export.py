@@ -185,7 +185,7 @@ metric_export:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._observability import (
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.metric_export import (
     DATADOG_SITES,
     METRIC_EXPORTS,
     metric_export_task,

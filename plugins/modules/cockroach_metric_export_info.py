@@ -76,7 +76,10 @@ metric_exports:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._observability import METRIC_EXPORTS, metric_export_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.metric_export import (
+    METRIC_EXPORTS,
+    metric_export_info,
+)
 
 ARGUMENT_SPEC = cluster_info_argument_spec(type=dict(type="str", choices=sorted(METRIC_EXPORTS)))
 

@@ -61,7 +61,7 @@ organization:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._org import organization_info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.organization import organization_info
 
 ARGUMENT_SPEC = dict()
 

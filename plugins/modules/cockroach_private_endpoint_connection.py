@@ -192,7 +192,7 @@ cluster_id:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import connection_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.private_endpoints import connection_task
 
 ARGUMENT_SPEC = cluster_argument_spec(
     endpoint_id=dict(type="str"),

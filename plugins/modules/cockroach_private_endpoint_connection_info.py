@@ -65,7 +65,9 @@ connections:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import PrivateEndpointConnections
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.private_endpoints import (
+    PrivateEndpointConnections,
+)
 
 ARGUMENT_SPEC = cluster_info_argument_spec(endpoint_id=dict(type="str"))
 

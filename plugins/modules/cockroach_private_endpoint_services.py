@@ -110,7 +110,9 @@ services:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import PrivateEndpointServices
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.private_endpoints import (
+    PrivateEndpointServices,
+)
 
 ARGUMENT_SPEC = cluster_argument_spec(1200)
 

@@ -62,7 +62,9 @@ services:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._network import PrivateEndpointServices
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.private_endpoints import (
+    PrivateEndpointServices,
+)
 
 ARGUMENT_SPEC = cluster_info_argument_spec()
 

@@ -86,31 +86,13 @@ regions:
     - {name: us-west-2, provider: AWS, serverless: true}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import available_regions
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.regions import region_info
 
 ARGUMENT_SPEC = dict(
     cloud_provider=dict(type="str", choices=["AWS", "GCP", "AZURE"]),
     serverless=dict(type="bool", default=False),
 )
-
-
-def region_entry(region):
-    """The documented {name, provider, serverless} of one API region object."""
-    return {"name": region.get("name", ""), "provider": region.get("provider", ""),
-            "serverless": bool(region.get("serverless", False))}
-
-
-def region_info(ctx):
-    params = ctx.params
-    regions = [region_entry(r) for r in available_regions(ctx.client, params.get("cloud_provider"),
-                                                          params.get("serverless"))]
-    if params.get("serverless"):
-        # The API already filters; this keeps the promise should a server ignore the parameter.
-        regions = [r for r in regions if r["serverless"]]
-    if params.get("cloud_provider"):
-        regions = [r for r in regions if r["provider"] in ("", params["cloud_provider"])]
-    return {"changed": False, "regions": regions}
 
 
 TASK = ModuleTask(ARGUMENT_SPEC, region_info)

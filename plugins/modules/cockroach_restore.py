@@ -170,8 +170,8 @@ restore:
     created_at: "2026-11-28T10:20:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import RESTORE_TYPES, Restores
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.restores import RESTORE_TYPES, Restores
 
 ARGUMENT_SPEC = cluster_argument_spec(
     3600,

@@ -78,8 +78,8 @@ restores:
       created_at: "2026-11-28T10:20:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._backups import restore_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.restores import restore_info
 
 ARGUMENT_SPEC = cluster_info_argument_spec(
     id=dict(type="str"),

@@ -151,8 +151,12 @@ removed:
   sample: []
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import ROLE_NAMES, RESOURCE_TYPES, RoleGrant
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.roles import (
+    RESOURCE_TYPES,
+    ROLE_NAMES,
+    RoleGrant,
+)
 
 ARGUMENT_SPEC = dict(
     user=dict(type="str"),

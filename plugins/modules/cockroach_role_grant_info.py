@@ -76,8 +76,8 @@ grants:
         - {name: CLUSTER_ADMIN, resource: {type: FOLDER, id: 9b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d}}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import role_grant_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.roles import role_grant_info
 
 ARGUMENT_SPEC = dict(
     user=dict(type="str"),

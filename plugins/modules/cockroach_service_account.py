@@ -128,8 +128,8 @@ service_account:
     roles: []
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import ServiceAccount
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.service_accounts import ServiceAccount
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),

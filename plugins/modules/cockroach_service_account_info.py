@@ -81,8 +81,8 @@ service_accounts:
       created_at: "2026-11-28T10:00:00.000000Z"
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import service_account_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.service_accounts import service_account_info
 
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),

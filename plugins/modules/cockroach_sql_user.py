@@ -256,7 +256,7 @@ diff:
 """
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._sql import sql_user_task
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.sql import sql_user_task
 
 ARGUMENT_SPEC = cluster_argument_spec(
     name=dict(type="str"),

@@ -74,7 +74,7 @@ sql_users:
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._sql import SqlUsers
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.sql import SqlUsers
 
 ARGUMENT_SPEC = cluster_info_argument_spec(name=dict(type="str"))
 

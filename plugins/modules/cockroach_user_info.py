@@ -79,8 +79,8 @@ users:
       name: Carol Operator
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._access import user_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.roles import user_info
 
 ARGUMENT_SPEC = dict(
     email=dict(type="str", required=True),

@@ -74,8 +74,11 @@ version_deferral:
     deferral_policy: FIXED_DEFERRAL
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import DEFERRAL_POLICIES, VersionDeferral
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_argument_spec
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.maintenance import (
+    DEFERRAL_POLICIES,
+    VersionDeferral,
+)
 
 ARGUMENT_SPEC = cluster_argument_spec(
     600,

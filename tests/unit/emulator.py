@@ -22,9 +22,9 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import CockroachClient
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import Context
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup
 from ansible_collections.cockroachdb.cloud.tests.emulator import EmulatorConfig, create_app
 from ansible_collections.cockroachdb.cloud.tests.emulator import clock as emulator_clock
 
@@ -116,7 +116,7 @@ class Emulator(object):
         one remembered (cluster names resolved) is forgotten, unless ``same_process`` (the next
         item of an in-process loop)."""
         if not same_process:
-            _clusters._KNOWN_IDS.clear()  # pylint: disable=protected-access
+            _cluster_lookup._KNOWN_IDS.clear()  # pylint: disable=protected-access
         return Context(client or self.client(), params, check_mode=check_mode)
 
     # -- the request log -----------------------------------------------------------------------

@@ -152,6 +152,13 @@ def emulator(monkeypatch):
     return install(monkeypatch)
 
 
+# The kit's tests run small descriptions of real API resources on the in-process emulator
+# (ClusterScope's tests in _resources/ too).
+@pytest.fixture
+def emu(monkeypatch):
+    return install(monkeypatch)
+
+
 @pytest.fixture
 def free_port():
     """A port on 127.0.0.1 where nothing listens (connecting to it is refused)."""

@@ -29,8 +29,8 @@ import traceback
 import pytest
 
 from ansible_collections.cockroachdb.cloud.plugins import modules as modules_package
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup
 from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL, install
 from ansible_collections.cockroachdb.cloud.tests.unit.layout import MODULES
 from ansible_collections.cockroachdb.cloud.tests.unit.plugins.modules.cases._load import case_files
@@ -87,7 +87,7 @@ def run(emulator, module, args):
         client.session.mount(URL, emulator.adapter)
         return client
 
-    _clusters._KNOWN_IDS.clear()  # pylint: disable=protected-access
+    _cluster_lookup._KNOWN_IDS.clear()  # pylint: disable=protected-access
     try:
         return run_in_process(task, given, "cockroachdb.cloud.%s" % module, make_client)
     except Exception:  # pylint: disable=broad-except

@@ -10,16 +10,17 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
-from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_cluster_info as info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import clusters as info
+from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_cluster_info import ARGUMENT_SPEC
 
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 
 
 def params(**given):
-    base = dict((name, None) for name in info.ARGUMENT_SPEC)
+    base = dict((name, None) for name in ARGUMENT_SPEC)
     base.update(show_inactive=False, include_nodes=False, include_connection_string=False)
     base.update(given)
     return base
@@ -192,14 +193,14 @@ def test_connection_string_defaults_and_deleted_clusters(emulator, clusters):
 
 
 def test_a_cluster_deleted_meanwhile_has_no_details(emulator, clusters, monkeypatch):
-    select = _clusters.select_clusters
+    select = _cluster_lookup.select_clusters
 
     def select_then_lose_it(*args, **kwargs):
         found = select(*args, **kwargs)
         emulator.control("DELETE", "clusters?name_prefix=lab-cluster")
         return found
 
-    monkeypatch.setattr(_clusters, "select_clusters", select_then_lose_it)
+    monkeypatch.setattr(_cluster_lookup, "select_clusters", select_then_lose_it)
     mark = emulator.mark()
     result = run(emulator, name="lab-cluster", include_nodes=True, include_connection_string=True)
     assert result["clusters"][0]["nodes"] == []
@@ -208,14 +209,14 @@ def test_a_cluster_deleted_meanwhile_has_no_details(emulator, clusters, monkeypa
 
 
 def test_other_errors_propagate(emulator, clusters, monkeypatch):
-    select = _clusters.select_clusters
+    select = _cluster_lookup.select_clusters
 
     def select_then_forbid(*args, **kwargs):
         found = select(*args, **kwargs)
         emulator.control("PUT", "faults", {"rate": 1, "kinds": ["403"]})
         return found
 
-    monkeypatch.setattr(_clusters, "select_clusters", select_then_forbid)
+    monkeypatch.setattr(_cluster_lookup, "select_clusters", select_then_forbid)
     with pytest.raises(ApiError) as caught:
         run(emulator, name="lab-cluster", include_nodes=True)
     assert caught.value.status == 403

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_region_info as info
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import regions as info
 from ansible_collections.cockroachdb.cloud.tests.emulator.seed import REGIONS
 
 PATH = "/api/v1/clusters/available-regions"

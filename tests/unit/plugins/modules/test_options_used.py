@@ -30,7 +30,7 @@ import yaml
 
 from ansible_collections.cockroachdb.cloud.plugins import module_utils as module_utils_package
 from ansible_collections.cockroachdb.cloud.plugins import modules as modules_package
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.runner import client_for, run_in_process
 from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL
 from ansible_collections.cockroachdb.cloud.tests.unit.plugins.modules.cases._load import case_files
@@ -64,7 +64,7 @@ def run(emulator, module, args, check_mode=False):
         client.session.mount(URL, emulator.adapter)
         return client
 
-    _clusters._KNOWN_IDS.clear()  # pylint: disable=protected-access
+    _cluster_lookup._KNOWN_IDS.clear()  # pylint: disable=protected-access
     return run_in_process(task, dict(args, api_key=emulator.admin_key, api_url=URL), "cockroachdb.cloud." + module,
                           make_client, check_mode=check_mode)
 
@@ -181,19 +181,17 @@ def test_an_option_of_another_type_is_refused_in_check_mode_too(emulator):
 # -- the docs say it -------------------------------------------------------------------------------------
 
 def module_utils_sources():
-    """Every file of module_utils (imported)."""
-    return [importlib.import_module("%s.%s" % (module_utils_package.__name__, info.name))
-            for info in pkgutil.iter_modules(module_utils_package.__path__)]
+    """Every file of module_utils, those of its packages too (imported)."""
+    prefix = module_utils_package.__name__ + "."
+    return [importlib.import_module(info.name) for info in pkgutil.walk_packages(module_utils_package.__path__, prefix)]
 
 
 def rule_source(module, name):
-    """What ``RULES_FROM`` of cases/<module>.py names: a name of the module itself (its own
-    rule tuple), else the one description class of module_utils with that name."""
-    task_module = importlib.import_module("%s.%s" % (modules_package.__name__, module))
-    if isinstance(getattr(task_module, name, None), tuple):
-        return getattr(task_module, name)
-    found = [vars(source)[name] for source in module_utils_sources()
-             if inspect.isclass(vars(source).get(name)) and vars(source)[name].__module__ == source.__name__]
+    """What ``RULES_FROM`` of cases/<module>.py names: the one description class (or tuple of
+    rules) of module_utils with that name."""
+    found = [vars(source)[name] for source in module_utils_sources() if name in vars(source)
+             and (isinstance(vars(source)[name], tuple)
+                  or inspect.isclass(vars(source)[name]) and vars(source)[name].__module__ == source.__name__)]
     assert len(found) == 1, "RULES_FROM of cases/%s.py: %d classes of module_utils are named %s" % (module, len(found), name)
     return found[0]
 

@@ -18,7 +18,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
     NotFound,
     WaitTimeout,
 )
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 
 

@@ -10,12 +10,15 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._clusters import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info, singleton_info, singletons_info
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import ClusterNotFound
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import (
+    ClusterScope,
+    dedicated_cluster,
+)
 
 
 class Databases(Collection):

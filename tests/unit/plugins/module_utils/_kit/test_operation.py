@@ -13,8 +13,8 @@ import pytest
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.operation import Operation
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import ClusterScope
 
 
 class Restore(Operation):

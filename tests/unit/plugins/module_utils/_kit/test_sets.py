@@ -15,8 +15,8 @@ import pytest
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import MASK, InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import ClusterScope
 
 
 class Accounts(Set):

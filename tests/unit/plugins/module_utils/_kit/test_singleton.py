@@ -14,10 +14,13 @@ import pytest
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._maintenance import VersionDeferral
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import (
+    ClusterScope,
+    dedicated_cluster,
+)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.maintenance import VersionDeferral
 
 
 class Window(Singleton):

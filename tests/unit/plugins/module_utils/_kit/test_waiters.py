@@ -10,9 +10,9 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils import _clusters
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import WaitTimeout
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter, fetch_or_none
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup
 
 EXPORT = Waiter("status", pending=("ENABLING",), failed=("ENABLE_FAILED",), gone=("DISABLED",))
 
@@ -42,10 +42,10 @@ def test_the_cluster_waits_on_the_emulator(emu):
     client = emu.client()
     cluster = emu.cluster("web-app", settle=False)
     assert cluster["state"] == "CREATING"
-    ready = _clusters.wait_until_ready(client, cluster, 60)
+    ready = _cluster_lookup.wait_until_ready(client, cluster, 60)
     assert ready["state"] == "CREATED" and sum(emu.clock.sleeps) >= 1
     client.delete("/api/v1/clusters/%s" % cluster["id"])
-    _clusters.wait_until_deleted(client, cluster, 60)
+    _cluster_lookup.wait_until_deleted(client, cluster, 60)
     assert fetch_or_none(client, "/api/v1/clusters/%s" % cluster["id"])()["state"] == "DELETED"
 
 
@@ -53,5 +53,5 @@ def test_a_cluster_wait_that_runs_out_names_the_state(emu):
     emu.emulator.config.async_seconds = 100
     cluster = emu.cluster("web-app", settle=False)
     with pytest.raises(WaitTimeout) as info:
-        _clusters.wait_until_ready(emu.client(), cluster, 5)
+        _cluster_lookup.wait_until_ready(emu.client(), cluster, 5)
     assert str(info.value) == "timed out after 5 s waiting for cluster web-app to leave state CREATING"

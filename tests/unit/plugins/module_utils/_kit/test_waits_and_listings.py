@@ -19,9 +19,12 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import W
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, list_items
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import ClusterScope, dedicated_cluster
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import (
+    ClusterScope,
+    dedicated_cluster,
+)
 
 SERVICES = Waiter("status", pending=("CREATING",), failed=("FAILED",), items="services",
                   hints={"FAILED": "create them again"})

@@ -32,4 +32,4 @@ BAD_INPUT = [
 
 #: test_options_used.py: where the module's ``only_with`` rules are declared (by name: a
 #: description class of module_utils, or a name of the module itself).
-RULES_FROM = ("RULES",)
+RULES_FROM = ("INFO_RULES",)
