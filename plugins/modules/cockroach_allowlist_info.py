@@ -52,19 +52,10 @@ allowlist:
     - {cidr: 203.0.113.7/32, cidr_ip: 203.0.113.7, cidr_mask: 32, name: ci-runner, sql: true, ui: true}
 """
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._module import ModuleTask, cluster_info_argument_spec
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.allowlist import (
-    Allowlist,
-    info_entry,
-    info_order,
-)
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.allowlist import allowlist_info
 
 ARGUMENT_SPEC = cluster_info_argument_spec()
-
-
-def allowlist_info(ctx):
-    return listing_info(ctx, Allowlist, "allowlist", key_option=None, present=info_entry, order=info_order)
 
 
 TASK = ModuleTask(ARGUMENT_SPEC, allowlist_info)

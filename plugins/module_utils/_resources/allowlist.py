@@ -19,6 +19,7 @@ import ipaddress
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set, set_entries
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cidrs import cidr_string, normalize_cidr
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import ClusterScope
@@ -131,3 +132,8 @@ def info_entry(item):
 
 def info_order(items):
     return sorted(items, key=lambda item: sort_key(item["cidr"]))
+
+
+def allowlist_info(ctx):
+    """What cockroach_allowlist_info reads: the whole allowlist, each entry with its ``cidr``."""
+    return listing_info(ctx, Allowlist, "allowlist", key_option=None, present=info_entry, order=info_order)
