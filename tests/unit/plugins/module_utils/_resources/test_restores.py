@@ -64,11 +64,17 @@ def test_a_restore_is_started_once_followed_and_never_started_again(emulator, or
     assert restores(emulator) == [started["restore"]]
 
 
-def test_ignore_restores_before_lets_the_same_backup_be_restored_again_once(emulator, orders_db):
+def restored_then_later(emulator):
+    """A first restore of the cluster's first backup, then 10 minutes on: (the backup, that
+    restore, a time just after it)."""
     backup = backups(emulator)[0]
     first = restore(emulator, backup_id=backup["id"])["restore"]
     emulator.clock.sleep(600)
-    later = api_time(parse_time(first["created_at"], "created_at") + datetime.timedelta(seconds=1))
+    return backup, first, api_time(parse_time(first["created_at"], "created_at") + datetime.timedelta(seconds=1))
+
+
+def test_ignore_restores_before_lets_the_same_backup_be_restored_again_once(emulator, orders_db):
+    backup, first, later = restored_then_later(emulator)
     mark = emulator.mark()
     second = restore(emulator, backup_id=backup["id"], ignore_restores_before=later)
     assert second["changed"] is True and second["restore"]["id"] != first["id"]
@@ -243,10 +249,7 @@ def test_ignore_restores_before_now_starts_one_restore(emulator, orders_db):
 
 
 def test_not_before_is_an_alias_of_ignore_restores_before(emulator, orders_db):
-    backup = backups(emulator)[0]
-    first = restore(emulator, backup_id=backup["id"])["restore"]
-    emulator.clock.sleep(600)
-    later = api_time(parse_time(first["created_at"], "created_at") + datetime.timedelta(seconds=1))
+    backup, first, later = restored_then_later(emulator)
     mark = emulator.mark()
     second = restore(emulator, backup_id=backup["id"], not_before=later)
     assert second["changed"] is True and second["restore"]["id"] != first["id"]
