@@ -324,7 +324,7 @@ DETAILS = {"backup_config": BackupConfig, "maintenance_window": MaintenanceWindo
 
 #: Options used only in some cases (checked before any request).
 INFO_RULES = (OnlyWith(_cluster_lookup.CONNECTION_OPTIONS, "include_connection_string", True,
-                  hint="set include_connection_string=true for the connection string, or leave {it} out"),)
+                       hint="set include_connection_string=true for the connection string, or leave {it} out"),)
 
 
 def filters_from(params):
