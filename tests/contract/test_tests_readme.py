@@ -8,12 +8,25 @@ TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOT_TESTS = {"output", "__pycache__", ".pytest_cache", "build"}
 
 
+def only_leftovers(path):
+    """A folder that holds nothing but what the tools leave (a moved folder's __pycache__)."""
+    for name in os.listdir(path):
+        full = os.path.join(path, name)
+        if not os.path.isdir(full):
+            return False
+        if name not in NOT_TESTS and not name.startswith(".") and not only_leftovers(full):
+            return False
+    return True
+
+
 def folders(path, depth):
     """The folders under ``path``, ``depth`` levels deep, as paths relative to tests/."""
     found = []
     for name in sorted(os.listdir(path)):
         full = os.path.join(path, name)
         if not os.path.isdir(full) or name in NOT_TESTS or name.startswith(".") or name.endswith(".egg-info"):
+            continue
+        if only_leftovers(full):
             continue
         found.append(os.path.relpath(full, TESTS))
         if depth > 1:
