@@ -185,10 +185,14 @@ class Set(Member):
     # -- reading and comparing -----------------------------------------------------------------------
     def check_input(self):
         super(Set, self).check_input()
+        self.check_purge()
+        self.wanted = self.desired(self.params.get(self.option))
+
+    def check_purge(self):
+        """``purge`` removes what the task does not list: it goes with state=present only."""
         if self.params.get("purge") and self.state == "absent":
             raise InvalidInput("purge applies to state=present only; with state=absent just the listed %s are "
                                "removed" % self.plural)
-        self.wanted = self.desired(self.params.get(self.option))
 
     def lookup(self):
         return self.members()

@@ -16,7 +16,7 @@ __metaclass__ = type
 import os
 import tempfile
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound, explain
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, Failure, NotFound, explain
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     path_segment,
@@ -157,7 +157,7 @@ class ApiKey(_RenamedByName, Collection):
         if self._items is None or refresh:
             account_id = self.account_id()
             self._items = [] if account_id is None else \
-                self.client.list_all(self.base, self.items, params={"service_account_id": account_id})
+                self.read_listing(params={"service_account_id": account_id})
         return self._items
 
     def find_in_listing(self, key, refresh=False):
@@ -226,8 +226,7 @@ class ApiKey(_RenamedByName, Collection):
                 self.secret_lost = True
                 problem = InvalidInput("API key %s (id %s) was created, but its secret could not be written to %s: "
                                        "%s. The secret cannot be read again: delete the key and run the task again"
-                                       % (name, key.get("id"), path, error.strerror or error))
-                problem.last = key
+                                       % (name, key.get("id"), path, error.strerror or error), last=key)
                 raise problem from None
         return key
 
@@ -256,8 +255,7 @@ class ApiKey(_RenamedByName, Collection):
                 "API key %s (id %s) was created, but the answer that held its secret was lost%s; the service never "
                 "shows a secret again. Delete the key (cockroachdb.cloud.cockroach_api_key with id: %s, state: absent) "
                 "and run this task again to get a new one"
-                % (name, key_id, ", so secret_file %s was not written" % path if path else "", key_id))
-            problem.last = key
+                % (name, key_id, ", so secret_file %s was not written" % path if path else "", key_id), last=key)
             raise problem
         self.ctx.warn("API key %s (id %s) was created, but the answer that held its secret was lost (secret_lost: "
                       "true), and the service never shows a secret again. To get one, delete the key (state=absent) "
@@ -269,7 +267,7 @@ class ApiKey(_RenamedByName, Collection):
     def run(self):
         try:
             out = super(ApiKey, self).run()
-        except (ApiError, InvalidInput) as error:
+        except Failure as error:
             if error.result is not None:  # failed after the key was created
                 error.result["secret_lost"] = self.secret_lost
             raise

@@ -176,10 +176,9 @@ class _Roles(Set):
         raise NotImplementedError
 
     def check_input(self):
+        # Not Set.check_input: the grants are parsed here, the principal checked first.
         self.scope.check_input()
-        if self.params.get("purge") and self.state == "absent":
-            raise InvalidInput("purge applies to state=present only; with state=absent just the listed %s are "
-                               "removed" % self.plural)
+        self.check_purge()
         self.principal.check_input()
         seen = {}
         for where, role, resource, resource_type in self.entries():
