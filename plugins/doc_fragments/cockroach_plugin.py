@@ -28,7 +28,8 @@ options:
     description:
       - Base URL of the CockroachDB Cloud API.
       - An empty value means the default.
-      - Point it at the collection's emulator (C(python -m tests.emulator)) to test offline.
+      - Point it at the collection's emulator to test offline (the C(cockroach-cloud-emulator)
+        command; see the guide on testing offline).
     type: str
     default: https://cockroachlabs.cloud
     env:
@@ -40,6 +41,24 @@ options:
     default: '2024-09-16'
     env:
       - name: COCKROACH_API_VERSION
+  api_format:
+    description:
+      - The wire format the server at O(api_url) speaks.
+      - V(auto) (the default) needs no setting, against the real service or the collection's
+        emulator in either mode. The emulator names its format in a header of every answer; a
+        server that names none (such as U(https://cockroachlabs.cloud)) is taken to speak the live
+        format. Before its first answer, a task that must know the format first reads the
+        organization (one GET).
+      - V(live) is the format of the real service (the public document its SDK is generated from);
+        V(contract) is the format of the collection's API contract, which the emulator serves by
+        default. The modules' options mean the same in both.
+      - Set it only for a server that answers for another one (a proxy of the real service that
+        adds the header, a recording).
+    type: str
+    choices: [auto, contract, live]
+    default: auto
+    env:
+      - name: COCKROACH_API_FORMAT
   validate_certs:
     description:
       - Whether to check the API's TLS certificate. Only turn this off for a test server.

@@ -53,6 +53,11 @@ SAFE_METHODS = frozenset(["GET", "HEAD"])
 RETRY_STATUSES = frozenset([502, 503, 504])
 MISSING_API_KEY = "no API key: set the api_key option or the COCKROACH_API_KEY environment variable"
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")  # and *.localhost (RFC 6761)
+#: The wire formats: the project's contract, and the live service's (its SDK's document).
+API_FORMATS = ("contract", "live")
+#: What the emulator says it speaks, on every answer; the real service sends no such header
+#: and speaks the live format.
+FORMAT_HEADER = "X-Cockroach-Emulator-Contract"
 
 
 def plain_http_problem(api_url, allowed=False):
@@ -265,14 +270,17 @@ class CockroachClient(object):
     def __init__(self, api_key, api_url=DEFAULT_API_URL, api_version=DEFAULT_API_VERSION,
                  validate_certs=True, timeout=30.0, retry_budget=120.0, max_attempts=6, backoff_base=0.5,
                  backoff_cap=10.0, sleep=time.sleep, monotonic=time.monotonic, limiter=None, allow_plain_http=False,
-                 now=time.time):
+                 now=time.time, api_format="auto"):
         if not HAS_REQUESTS:
             raise ApiError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
         problem = plain_http_problem(api_url, allow_plain_http)
         if problem:
             raise ApiError(problem)
         self.base_url = (api_url or DEFAULT_API_URL).rstrip("/")
-        self.api_key = api_key
+        if api_format not in (None, "auto") + API_FORMATS:
+            raise ApiError("api_format must be auto, contract or live, got %r" % (api_format,))
+        self.api_format = api_format if api_format in API_FORMATS else None  # None: as the server says
+        self.announced = None  # the format the last answer said (or implied), see wire
         self.timeout = timeout
         self.retry_budget = retry_budget
         self.max_attempts = max_attempts
@@ -320,6 +328,8 @@ class CockroachClient(object):
                                      max_attempts=transport.max_attempts, wait=transport.pause)
                 continue
             self.calls.append((method, path, response.status_code))
+            self.announced = response.headers.get(FORMAT_HEADER) if response.headers.get(FORMAT_HEADER) in API_FORMATS \
+                else "live"
             if response.status_code < 400:
                 return self._decode(response, method, path)
             error = _error_from_response(response, method, path)
@@ -331,6 +341,23 @@ class CockroachClient(object):
                 self._pause_or_raise(error, idempotent or self._locked(error), attempt, started)
             else:
                 raise error
+
+    @property
+    def wire(self):
+        """The wire format of the server: ``contract`` or ``live``. The ``api_format`` option
+        when set; else what the server's answers say: the emulator names its format in a
+        header on every answer, and a server that names none is the live service. Before the
+        first answer, one GET of the organization asks (only a task whose first request
+        depends on the format pays it)."""
+        if self.api_format is not None:
+            return self.api_format
+        if self.announced is None:
+            try:
+                self.get(API + "/organization")
+            except ApiError:
+                if self.announced is None:  # no answer at all: the failure is the one to report
+                    raise
+        return self.announced
 
     def change(self, method, path, applied, body=None, params=None):
         """Send a change whose answer may be lost, and make sure it takes effect once.

@@ -42,6 +42,8 @@ COMMON_ARGUMENT_SPEC = dict(
     api_key=dict(type="str", no_log=True, fallback=(env_fallback, ["COCKROACH_API_KEY"])),
     api_url=dict(type="str", default=DEFAULT_API_URL, fallback=(env_fallback, ["COCKROACH_SERVER"])),
     api_version=dict(type="str", default=DEFAULT_API_VERSION, fallback=(env_fallback, ["COCKROACH_API_VERSION"])),
+    api_format=dict(type="str", default="auto", choices=["auto", "contract", "live"],
+                    fallback=(env_fallback, ["COCKROACH_API_FORMAT"])),
     validate_certs=dict(type="bool", default=True),
     request_timeout=dict(type="float", default=30.0),
     allow_plain_http=dict(type="bool", default=False, fallback=(env_fallback, ["COCKROACH_ALLOW_PLAIN_HTTP"])),

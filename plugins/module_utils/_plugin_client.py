@@ -24,7 +24,8 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import (
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._limiter import RateLimiter
 
-API_OPTIONS = ("api_key", "api_url", "api_version", "validate_certs", "request_timeout", "allow_plain_http")
+API_OPTIONS = ("api_key", "api_url", "api_version", "validate_certs", "request_timeout", "allow_plain_http",
+               "api_format")
 
 
 class MissingApiKey(Exception):
@@ -50,4 +51,5 @@ def client_from_options(options, client_class=CockroachClient):
         timeout=float(timeout) if timeout else 30.0,
         limiter=RateLimiter.from_environment(api_key),
         allow_plain_http=bool(options.get("allow_plain_http")),
+        api_format=options.get("api_format") or "auto",
     )

@@ -20,7 +20,8 @@ from flask import Flask, Response, g, request
 from openapi_core.contrib.flask import FlaskOpenAPIRequest
 from werkzeug.exceptions import HTTPException
 
-from . import auth, clock, controls, handlers, seed, spec, validation
+from . import auth, clock, controls, handlers, live, seed, spec, validation
+from .live import document as live_document
 from .config import EmulatorConfig
 from .context import RequestContext
 from .errors import ApiError
@@ -30,6 +31,10 @@ from .registry import HANDLERS, Handler
 from .store import Store
 
 API_VERSIONS = frozenset({"2024-09-16"})
+CONTRACTS = ("contract", "live")
+# Every answer says which wire format this emulator speaks; the collection's client reads it
+# (the real service sends no such header, and is the live format).
+CONTRACT_HEADER = "X-Cockroach-Emulator-Contract"
 MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SECRET_FIELDS = frozenset({"password", "secret", "api_key"})
 LOG = logging.getLogger("tests.emulator")
@@ -66,9 +71,16 @@ class Emulator:
 
     def __init__(self, config):
         self.config = config
-        self.document = spec.load_document()
+        if config.contract not in CONTRACTS:
+            raise SystemExit("contract must be one of %s, got %r" % (", ".join(CONTRACTS), config.contract))
+        self.live = config.contract == "live"
+        if self.live:
+            self.document = live_document.load_document()
+            self.openapi = live_document.openapi()
+        else:
+            self.document = spec.load_document()
+            self.openapi = spec.openapi()
         self.operations = spec.operations(self.document)
-        self.openapi = spec.openapi()
         self.store = Store(config.state_file)
         try:
             data = self.store.load_or_init(config.admin_key)
@@ -222,12 +234,18 @@ def _make_view(emu, op):
             raise ApiError(400, *problem)
         query = {name: request.args.get(name) for name in request.args}
         with emu.store.lock:
+            call = None
+            if emu.live and handler is not NOT_IMPLEMENTED:
+                call = live.to_contract(live.Call(emu, op.operation_id, body, query, path_params))
+                body, query, path_params = call.body, call.query, call.path
             ctx = RequestContext(emu, op, g.principal, body, query)
             ctx.authorize(handler.roles, handler.scope, path_params)
             answer = handler.func(ctx, **path_params)
             status = 200
             if isinstance(answer, tuple):
                 answer, status = answer
+            if call is not None:
+                answer = live.to_live(call, answer, status)
             if emu.config.test_controls:
                 emu.remember_secrets(body)
                 emu.remember_secrets(answer)
@@ -243,16 +261,18 @@ def _make_view(emu, op):
 def create_app(config=None):
     config = config or EmulatorConfig()
     handlers.load()
+    live.load()
     emu = Emulator(config)
     app = Flask("tests.emulator")
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     app.extensions["emulator"] = emu
     missing = [op.operation_id for op in emu.operations if op.operation_id not in HANDLERS]
-    if missing and os.environ.get("EMULATOR_ALLOW_MISSING") != "1":
+    # The live document's operations beyond the contract answer 501 (NOT_IMPLEMENTED).
+    if missing and not emu.live and os.environ.get("EMULATOR_ALLOW_MISSING") != "1":
         raise RuntimeError("operations without a handler: %s" % ", ".join(missing))
     unknown = sorted(set(HANDLERS) - {op.operation_id for op in emu.operations})
     if unknown:
-        raise RuntimeError("handlers for operations the contract lacks: %s" % ", ".join(unknown))
+        raise RuntimeError("handlers for operations the %s document lacks: %s" % (config.contract, ", ".join(unknown)))
     for op in emu.operations:
         app.add_url_rule(_flask_rule(op.path), endpoint=op.operation_id,
                          view_func=_make_view(emu, op), methods=[op.method])
@@ -287,6 +307,7 @@ def create_app(config=None):
 
     @app.after_request
     def record(response):
+        response.headers[CONTRACT_HEADER] = config.contract
         if not request.path.startswith("/_emulator/"):
             fault = g.get("fault")
             emu.log_request({

@@ -44,7 +44,12 @@ def parse_args(argv):
     parser.add_argument("--fault-operations", help="only these operations fault (comma-separated operationIds)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every API request")
     parser.add_argument("--validate-responses", action="store_true",
-                        help="check every API response against the contract; answer 500 when one breaks it")
+                        help="check every API response against the contract (or the live document with "
+                             "--contract live); answer 500 when one breaks it")
+    parser.add_argument("--contract", choices=("contract", "live"), default="contract",
+                        help="the wire format served: 'contract', the project's contract (default), or 'live', "
+                             "the live service's document (requests validated strictly: an unknown field is a "
+                             "400; its operations beyond the contract answer 501)")
     args = parser.parse_args(argv)
     if not 0.0 <= args.fault_rate <= 1.0:
         parser.error("--fault-rate must be between 0 and 1")
@@ -62,7 +67,7 @@ def parse_args(argv):
         async_seconds=args.async_seconds, rate_limit=args.rate_limit,
         test_controls=args.test_controls, fault_rate=args.fault_rate, fault_seed=args.fault_seed,
         fault_kinds=kinds, fault_methods=methods, fault_operations=operations, latency_ms=args.latency_ms,
-        validate_responses=args.validate_responses)
+        validate_responses=args.validate_responses, contract=args.contract)
 
 
 def main(argv=None):
@@ -75,7 +80,7 @@ def main(argv=None):
     emu = app.extensions["emulator"]
     print(json.dumps({"url": "http://%s:%s" % (config.host, server.effective_port),
                       "admin_key": emu.admin_key, "pid": os.getpid(),
-                      "test_controls": config.test_controls}), flush=True)
+                      "test_controls": config.test_controls, "contract": config.contract}), flush=True)
 
     def stop(_signum, _frame):
         raise SystemExit(0)  # waitress closes its sockets on SystemExit

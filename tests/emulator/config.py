@@ -29,5 +29,8 @@ class EmulatorConfig:
     latency_ms: float = 0.0
     # Check every JSON answer of an operation against the contract; 500 when it breaks it.
     validate_responses: bool = False
+    # The wire format served: "contract" (the project's contract) or "live" (the live
+    # service's document, validated strictly; its operations beyond the contract answer 501).
+    contract: str = "contract"
     max_body_bytes: int = ONE_MIB
     request_log_size: int = 100000

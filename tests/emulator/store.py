@@ -19,7 +19,7 @@ STATE_VERSION = 1
 # Every private key in use: ``public`` checks for these with one set operation, which is
 # what makes a page of 100 clusters cheap; a test walks the state to keep this complete.
 PRIVATE_KEYS = frozenset({"_until", "_then", "_secret_digest", "_password_digest", "_line_items",
-                          "_retention_changed"})
+                          "_retention_changed", "_live"})
 
 
 def public(resource):

@@ -94,10 +94,11 @@ class Emulator(object):
     """One in-process emulator (rate limit off, transitions of ``async_seconds`` on the
     fake clock), with what tests need: clients, contexts, seeding and the request log."""
 
-    def __init__(self, clock, async_seconds=1.0):
+    def __init__(self, clock, async_seconds=1.0, contract="contract"):
         self.clock = clock
+        self.contract = contract
         self.app = create_app(EmulatorConfig(rate_limit=0, test_controls=True, async_seconds=async_seconds,
-                                             validate_responses=True))
+                                             validate_responses=True, contract=contract))
         self.emulator = self.app.extensions["emulator"]
         self.admin_key = self.emulator.admin_key
         self._seq_bodies = {}  # request log seq -> the JSON body the request sent
@@ -178,11 +179,13 @@ class Emulator(object):
     def cluster(self, name="web-app", plan="SERVERLESS", provider="GCP", settle=True, **spec):
         """Create a cluster through the API (and let it settle); returns it."""
         region = "us-central1" if provider == "GCP" else "us-east-1"
-        if plan == "SERVERLESS":
+        if plan in ("SERVERLESS", "BASIC", "STANDARD"):
             body = {"serverless": {"regions": [region]}}
         else:
             body = {"dedicated": {"region_nodes": {region: 3},
                                   "hardware": {"machine_spec": {"num_virtual_cpus": 4}, "storage_gib": 15}}}
+        if self.contract == "live":
+            body["plan"] = {"SERVERLESS": "STANDARD", "DEDICATED": "ADVANCED"}.get(plan, plan)
         body.update(spec)
         cluster = self.admin.post("/api/v1/clusters", {"name": name, "provider": provider, "spec": body})
         if settle:
@@ -191,11 +194,12 @@ class Emulator(object):
         return cluster
 
 
-def install(monkeypatch, async_seconds=1.0):
-    """A fresh emulator whose clock is the returned one's (see the fixtures in conftest)."""
+def install(monkeypatch, async_seconds=1.0, contract="contract"):
+    """A fresh emulator whose clock is the returned one's (see the fixtures in conftest);
+    ``contract="live"`` serves the live service's wire format."""
     clock = FakeClock()
     monkeypatch.setattr(emulator_clock, "now", clock.now)
-    return Emulator(clock, async_seconds)
+    return Emulator(clock, async_seconds, contract)
 
 
 def task_params(module, **given):

@@ -14,6 +14,8 @@ prediction and the request bodies, so the four never disagree.
     Field("cloud_provider", create="provider", update=False)    # cannot change: refused
     Field("password", api=False, secret=True, write_only="update_password",
           update=Send("PUT", suffix="password"))                # never read back; its own request
+    Field("folder", api="parent_id", create="parent_id",
+          live=dict(create="spec.parent_id"))                   # elsewhere in the live wire format
 
 Quirks go in a Field subclass (override ``read``, ``differs``, ``encode_create``...).
 """
@@ -21,6 +23,8 @@ Quirks go in a Field subclass (override ``read``, ``differs``, ``encode_create``
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import copy
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     MASK,
@@ -68,10 +72,14 @@ class Field(object):
       ``always`` or ``on_create``); the API never returns it, so it is never compared.
     - ``immutable``: the message for a refused change, with ``{kind}``, ``{name}``,
       ``{label}``, ``{have}`` and ``{want}``.
+    - ``live``: what differs in the live wire format ({attribute: value}, e.g.
+      ``dict(create="spec.parent_id", to_api=...)``); the field as the live service takes it
+      is ``on("live")``. ``from_api`` reads both formats (answers are read tolerantly).
     """
 
     def __init__(self, option, api=None, create=None, update=None, to_api=None, from_api=None, normalize=None,
-                 compare="equal", default=None, secret=False, write_only=None, label=None, immutable=None):
+                 compare="equal", default=None, secret=False, write_only=None, label=None, immutable=None,
+                 live=None):
         self.option = option
         self.api = option if api is None else api
         self.create = option if create is None else create
@@ -85,6 +93,16 @@ class Field(object):
         self.write_only = write_only
         self.label = label or option.replace("_", " ")
         self.immutable = immutable or "{kind} {name} has {label} {have}; it cannot change to {want}"
+        self.live = live or {}
+
+    def on(self, wire):
+        """The field as the server of wire format ``wire`` takes it (itself in the contract's)."""
+        if wire != "live" or not self.live:
+            return self
+        field = copy.copy(self)
+        for attribute, value in self.live.items():
+            setattr(field, attribute, value)
+        return field
 
     # -- hooks for quirks ----------------------------------------------------------------------
     def read(self, resource):
@@ -120,6 +138,21 @@ class Fields(object):
 
     def __init__(self, *fields):
         self.fields = fields
+        self._wires = {}
+
+    def on(self, wire):
+        """The table as the server of wire format ``wire`` takes it (see ``Field.live``)."""
+        if wire not in self._wires:
+            self._wires[wire] = self if wire != "live" else Fields(*(f.on(wire) for f in self.fields))
+        return self._wires[wire]
+
+    @property
+    def differs_by_wire(self):
+        return any(f.live for f in self.fields)
+
+    def for_client(self, client):
+        """The table for ``client``'s server; its format is only asked for when it matters."""
+        return self.on(client.wire) if self.differs_by_wire else self
 
     def __iter__(self):
         return iter(self.fields)

@@ -100,10 +100,16 @@ class Member(object):
         return list_items(self.client, self.base, self.items, self.paginated, params=params)
 
     # -- fields --------------------------------------------------------------------------------
+    @property
+    def wire(self):
+        """The wire format of the server (``contract`` or ``live``), for the few requests that
+        differ beyond what the field table says (``Field.live``)."""
+        return self.client.wire
+
     def table(self, resource=None):
-        """The field table for ``resource`` (or for the task, at create): a hook for resources
-        whose fields depend on what they are (a cluster's plan)."""
-        return self.fields
+        """The field table for ``resource`` (or for the task, at create), in the server's wire
+        format: a hook for resources whose fields depend on what they are (a cluster's plan)."""
+        return self.fields.for_client(self.client)
 
     def view(self, resource):
         return self.table(resource).view(resource, self.sent)

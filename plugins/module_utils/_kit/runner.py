@@ -52,7 +52,8 @@ def client_for(params, **options):
     options.setdefault("limiter", RateLimiter.from_environment(params["api_key"]))
     return CockroachClient(api_key=params["api_key"], api_url=params["api_url"], api_version=params["api_version"],
                            validate_certs=params["validate_certs"], timeout=params["request_timeout"],
-                           allow_plain_http=bool(params.get("allow_plain_http")), **options)
+                           allow_plain_http=bool(params.get("allow_plain_http")),
+                           api_format=params.get("api_format") or "auto", **options)
 
 
 def run_task(run, ctx):

@@ -60,12 +60,17 @@ class Api:
             spec = {"dedicated": {"region_nodes": {region: 3},
                                   "hardware": {"machine_spec": {"num_virtual_cpus": 4},
                                                "storage_gib": 15}}}
+        if self.emulator.live:
+            spec["plan"] = "STANDARD" if plan == "serverless" else "ADVANCED"
         spec.update(spec_extra)
         return self.ok(self.post("/api/v1/clusters", {"name": name, "provider": provider, "spec": spec}))
 
     def new_key(self, roles, name="limited"):
         """A fresh service account holding ``roles`` (list of role dicts) and its secret."""
-        account = self.ok(self.post("/api/v1/service-accounts", {"name": name}))
+        body = {"name": name}
+        if self.emulator.live:  # the live service wants a description and roles at create
+            body.update(description="", roles=[{"name": "ORG_MEMBER", "resource": {"type": "ORGANIZATION"}}])
+        account = self.ok(self.post("/api/v1/service-accounts", body))
         self.ok(self.put("/api/v1/roles/%s" % account["id"], {"roles": roles}))
         created = self.ok(self.post("/api/v1/api-keys", {"name": name + "-key",
                                                          "service_account_id": account["id"]}))
@@ -93,6 +98,12 @@ def api(make_api):
     """An in-process emulator: no rate limit, immediate async states, test controls and
     response validation on."""
     return make_api()
+
+
+@pytest.fixture
+def live_api(make_api):
+    """``api`` serving the live service's wire format (``--contract live``)."""
+    return make_api(contract="live")
 
 
 class LiveEmulator:
