@@ -4,7 +4,9 @@
 #
 #   copy_tree DIR                  the work tree as git sees it (tracked plus untracked files
 #                                  that are not ignored) at DIR/ansible_collections/cockroachdb/cloud
-#   launch_emulator PY OUT [opts]  `PY -m tests.emulator --port 0 opts` in the background, output
+#   launch_emulator PY OUT [opts]  `PY -m tests.emulator --port 0 --contract C opts` in the background
+#                                  (C: EMULATOR_CONTRACT, default contract; live: the live service's
+#                                  wire format), output
 #                                  in OUT.json / OUT.log; returns once it listens and sets
 #                                  EMULATOR_PID (also when it fails), EMULATOR_URL, EMULATOR_KEY
 #                                  (tests/integration/emulator.sh starts its emulators with it)
@@ -32,7 +34,8 @@ launch_emulator() {
   local py=$1 out=$2 i
   shift 2
   # exec: the pid is the emulator's own, so that stop_emulator stops it and not a subshell.
-  (cd "$ROOT" && exec "$py" -m tests.emulator --port 0 "$@" >"$out.json" 2>"$out.log") &
+  (cd "$ROOT" && exec "$py" -m tests.emulator --port 0 --contract "${EMULATOR_CONTRACT:-contract}" "$@" \
+    >"$out.json" 2>"$out.log") &
   EMULATOR_PID=$!
   for ((i = 0; i < 300; i++)); do
     if [[ -f "$out.json" && $(wc -l <"$out.json") -ge 1 ]]; then break; fi
