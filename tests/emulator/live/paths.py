@@ -4,6 +4,4 @@ from . import PATH_PARAMS
 
 PATH_PARAMS.update({
     "CreateRestore": {"destination_cluster_id": "cluster_id"},
-    "AddUserToRole": {"resource_id": "id"},
-    "RemoveUserFromRole": {"resource_id": "id"},
 })
