@@ -100,7 +100,15 @@ PERSONS_PATH = API + "/users/persons-by-email"
 
 
 def person_users(client, email):
-    return client.get(PERSONS_PATH, params={"email": email}).get("users") or []
+    """The people with ``email``: the contract answers ``users`` (a list), the live service
+    ``user`` (one person, or none)."""
+    answer = client.get(PERSONS_PATH, params={"email": email})
+    users = answer.get("users")
+    if isinstance(users, dict):  # the live document's other spelling of its one person
+        users = [users]
+    if not users and isinstance(answer.get("user"), dict) and answer["user"].get("id"):
+        users = [answer["user"]]
+    return list(users or [])
 
 
 def _at(where, message):
@@ -146,6 +154,11 @@ def check_role(role, kind, reference, where):
             role, " or ".join(s.lower() for s in scopes), kind.lower(), reference)))
 
 
+def _org_without_id(grant):
+    resource = grant.get("resource") or {}
+    return resource.get("type") == ORGANIZATION and not resource.get("id")
+
+
 def grant_key(role, kind, resource_id):
     return "%s on %s %s" % (role, kind, resource_id)
 
@@ -170,6 +183,7 @@ class _Roles(Set):
         self.parsed = []  # [(where, role, type, reference)]
         self.names = {}  # (type, id) -> how the task names it
         self.current = {}
+        self.org_id = None  # the organization's id, once known
 
     def entries(self):
         """The task's grants as ``[(where, role, resource, resource_type)]``."""
@@ -193,10 +207,16 @@ class _Roles(Set):
 
     # -- resolving names ---------------------------------------------------------------------------
     def organization_id(self, grants):
-        for grant in grants:
-            if (grant.get("resource") or {}).get("type") == ORGANIZATION and grant["resource"].get("id"):
-                return grant["resource"]["id"]
-        return self.client.get("%s/organization" % API)["id"]
+        """The organization's id: from a grant on it that shows the id (the contract's), else
+        one read of the organization (the live service shows such grants without it)."""
+        if self.org_id is None:
+            for grant in grants:
+                if (grant.get("resource") or {}).get("type") == ORGANIZATION and grant["resource"].get("id"):
+                    self.org_id = grant["resource"]["id"]
+                    break
+            else:
+                self.org_id = self.client.get("%s/organization" % API)["id"]
+        return self.org_id
 
     def resolve(self, grants):
         """{(type, reference): id or None} for the task's resources: one read per kind that
@@ -274,12 +294,16 @@ class _Roles(Set):
         if self.user_id is None:
             self.ctx.warn("%s does not exist; in check mode this task predicts its roles as for a new service "
                           "account (as if an earlier task created it)" % self.principal.describe())
+        if any(_org_without_id(g) for g in grants):
+            self.organization_id(grants)  # the live service shows grants on it without its id
         self.current = dict((m["grant"], m) for m in (self.canonical(g) for g in grants))
         return self.current
 
     def canonical(self, item):
         resource = item.get("resource") or {}
         kind, resource_id = resource.get("type"), resource.get("id")
+        if kind == ORGANIZATION and not resource_id:
+            resource_id = self.org_id
         return {"grant": grant_key(item.get("name"), kind, resource_id), "role": item.get("name"),
                 "resource_type": kind, "resource_id": resource_id,
                 "resource": self.names.get((kind, resource_id), resource_id)}
@@ -297,9 +321,14 @@ class _Roles(Set):
         return "%s/%s/%s/%s" % (self.user_path(), path_segment(member["resource_type"]),
                                 path_segment(member["resource_id"]), path_segment(member["role"]))
 
-    @staticmethod
-    def api_grant(member):
-        return {"name": member["role"], "resource": {"type": member["resource_type"], "id": member["resource_id"]}}
+    def api_grant(self, member):
+        """A grant as a request body takes it; the live service takes a grant on the
+        organization without its id (as its document's examples and the official Terraform
+        provider send it)."""
+        resource = {"type": member["resource_type"], "id": member["resource_id"]}
+        if member["resource_type"] == ORGANIZATION and self.wire == "live":
+            del resource["id"]
+        return {"name": member["role"], "resource": resource}
 
     def run(self):
         out = super(_Roles, self).run()

@@ -74,6 +74,18 @@ class ServiceAccount(_RenamedByName, Collection):
             return super(ServiceAccount, self).lookup()
         return self.renamed_lookup()
 
+    def create_body(self):
+        body = super(ServiceAccount, self).create_body()
+        return self.live_body(body) if self.wire == "live" else body
+
+    @staticmethod
+    def live_body(body):
+        """The live service requires ``description`` and ``roles`` at create: the account is
+        made with the task's description (empty when it gives none) and no role, as in the
+        contract (and as the official Terraform provider makes one); roles are granted with
+        cockroach_user_roles or cockroach_role_grant."""
+        return dict(body, description=body.get("description", ""), roles=[])
+
     def predict_create(self):
         return dict(super(ServiceAccount, self).predict_create(), roles=[])
 

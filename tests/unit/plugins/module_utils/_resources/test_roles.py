@@ -10,6 +10,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
+
 import pytest
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError, NotFound
@@ -18,6 +20,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._serv
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.roles import (
     RoleGrant,
     UserRoles,
+    person_users,
     role_grant_info,
     user_info,
 )
@@ -28,6 +31,7 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import (
     cockroach_user_roles,
 )
 from ansible_collections.cockroachdb.cloud.tests.unit.plugins.module_utils._resources.access_helpers import (
+    ACCOUNTS,
     KEYS,
     UNKNOWN_ID,
     info,
@@ -237,3 +241,120 @@ def test_role_grant_and_user_info(emulator):
     assert info(emulator, user_info, cockroach_user_info, email="nobody@example.com")["users"] == []
     with pytest.raises(InvalidInput, match="^email 'carol' is not an email address"):
         info(emulator, user_info, cockroach_user_info, email="carol")
+
+
+# -- the live wire format ------------------------------------------------------------------------
+# Grants on the organization show without its id there (and are sent without it); persons by
+# email answer `user`.
+
+def live_person(live, email):
+    return live.admin.get("/api/v1/users/persons-by-email", params={"email": email})["user"]
+
+
+def live_account(live, name="ci-deployer"):
+    return live.admin.post(ACCOUNTS, {"name": name, "description": "", "roles": []})
+
+
+def test_role_grant_by_email_cycle_live(live):
+    bob = live_person(live, "bob@example.com")
+    org = org_id(live)
+    mark = live.mark()
+    predicted = grant(live, check_mode=True, user="BOB@example.com", role="ORG_ADMIN")
+    assert live.mutations(mark) == []
+    mark = live.mark()
+    added = grant(live, user="bob@example.com", role="ORG_ADMIN")
+    path = "/api/v1/roles/%s/ORGANIZATION/%s/ORG_ADMIN" % (bob["id"], org)
+    assert live.sent(mark) == [("AddUserToRole", path, None)]
+    assert added["user_id"] == bob["id"]
+    assert added["added"] == predicted["added"] == ["ORG_ADMIN on ORGANIZATION %s" % org]
+    assert added["diff"] == predicted["diff"] == {
+        "before": {"roles": []},
+        "after": {"roles": [{"role": "ORG_ADMIN", "resource_type": "ORGANIZATION", "resource": "organization"}]}}
+    assert added["roles"] == [{"grant": "ORG_ADMIN on ORGANIZATION %s" % org, "role": "ORG_ADMIN",
+                               "resource_type": "ORGANIZATION", "resource_id": org, "resource": "organization"}]
+    # The grant read back has no id: it is the organization's, so nothing changes.
+    mark = live.mark()
+    again = grant(live, user="bob@example.com", role="ORG_ADMIN")
+    assert again["changed"] is False and again["roles"] == added["roles"]
+    assert live.operations(mark) == ["GetPersonUsersByEmail", "GetAllRolesForUser", "GetOrganizationInfo"]
+    mark = live.mark()
+    revoked = grant(live, user="bob@example.com", role="ORG_ADMIN", state="absent")
+    assert live.sent(mark) == [("RemoveUserFromRole", path, None)]
+    assert revoked["removed"] == added["added"] and revoked["roles"] == []
+    mark = live.mark()
+    assert grant(live, user="bob@example.com", role="ORG_ADMIN", state="absent")["changed"] is False
+    assert live.mutations(mark) == []
+
+
+def test_user_roles_live_send_organization_grants_without_the_id(live):
+    ci = live_account(live)
+    cluster = live.cluster("web-app")
+    org = org_id(live)
+    live.admin.put("/api/v1/roles/%s" % ci["id"], {"roles": [
+        {"name": "ORG_MEMBER", "resource": {"type": "ORGANIZATION"}},
+        {"name": "BILLING_COORDINATOR", "resource": {"type": "ORGANIZATION"}}]})
+    wanted = [{"role": "CLUSTER_ADMIN", "resource": "web-app"}, {"role": "FOLDER_MOVER"}]
+    predicted = roles(live, check_mode=True, service_account="ci-deployer", roles=wanted, purge=True)
+    mark = live.mark()
+    result = roles(live, service_account="ci-deployer", roles=wanted, purge=True)
+    assert live.sent(mark) == [("SetRolesForUser", "/api/v1/roles/%s" % ci["id"], {"roles": [
+        {"name": "CLUSTER_ADMIN", "resource": {"type": "CLUSTER", "id": cluster["id"]}},
+        {"name": "FOLDER_MOVER", "resource": {"type": "ORGANIZATION"}},
+        {"name": "ORG_MEMBER", "resource": {"type": "ORGANIZATION"}}]})]
+    assert result["added"] == ["CLUSTER_ADMIN on CLUSTER %s" % cluster["id"],
+                               "FOLDER_MOVER on ORGANIZATION %s" % org]
+    assert result["removed"] == ["BILLING_COORDINATOR on ORGANIZATION %s" % org]
+    assert result["diff"] == predicted["diff"]
+    mark = live.mark()
+    assert roles(live, service_account="ci-deployer", roles=wanted, purge=True)["changed"] is False
+    assert live.mutations(mark) == []
+    gone = roles(live, service_account="ci-deployer", roles=[{"role": "ORG_MEMBER"}], state="absent")
+    assert gone["removed"] == ["ORG_MEMBER on ORGANIZATION %s" % org]
+    assert sorted((g["name"], g["resource"]["type"], g["resource"].get("id"))
+                  for g in live.admin.get("/api/v1/roles/%s" % ci["id"])["roles"]) == [
+        ("CLUSTER_ADMIN", "CLUSTER", cluster["id"]), ("FOLDER_MOVER", "ORGANIZATION", None)]
+
+
+def test_role_results_are_the_same_in_both_formats(emulator, live):
+    results = []
+    for server in (emulator, live):
+        cluster = server.cluster("web-app")
+        server.admin.post("/api/v1/service-accounts", {"name": "ci", "description": "", "roles": []})
+        first = roles(server, service_account="ci", roles=[{"role": "ORG_MEMBER"},
+                                                           {"role": "CLUSTER_ADMIN", "resource": "web-app"}])
+        second = grant(server, service_account="ci", role="FOLDER_MOVER")
+        third = grant(server, service_account="ci", role="ORG_MEMBER", state="absent")
+        fourth = grant(server, service_account="ci", role="ORG_MEMBER", state="absent")
+        shown = json.dumps([[r[k] for k in ("changed", "diff", "added", "removed", "roles")]
+                            for r in (first, second, third, fourth)])
+        results.append(shown.replace(cluster["id"], "<cluster>").replace(org_id(server), "<org>"))
+    assert results[0] == results[1]
+
+
+def test_role_grant_and_user_info_live(live):
+    carol = live_person(live, "carol@example.com")
+    grant(live, user="carol@example.com", role="CLUSTER_DEVELOPER")
+    hers = info(live, role_grant_info, cockroach_role_grant_info, user="carol@example.com")["grants"]
+    # The API objects as the server sent them.
+    assert hers == [{"user_id": carol["id"], "roles": [
+        {"name": "CLUSTER_DEVELOPER", "resource": {"type": "ORGANIZATION"}}]}]
+    people = info(live, user_info, cockroach_user_info, email="Carol@Example.com", include_roles=True)["users"]
+    assert people == [dict(carol, roles=hers[0]["roles"])]
+    assert info(live, user_info, cockroach_user_info, email="nobody@example.com")["users"] == []
+    with pytest.raises(NotFound, match="^no person with email dave@example.com in the organization"):
+        grant(live, user="dave@example.com", role="ORG_MEMBER")
+
+
+@pytest.mark.parametrize("answer, found", [
+    ({"users": [{"id": "a", "email": "x@example.com"}]}, [{"id": "a", "email": "x@example.com"}]),
+    ({"user": {"id": "a", "email": "x@example.com"}}, [{"id": "a", "email": "x@example.com"}]),
+    ({"users": {"id": "a"}}, [{"id": "a"}]),  # the live document's other spelling
+    ({"user": {}}, []),
+    ({}, []),
+])
+def test_persons_by_email_read_in_both_spellings(answer, found):
+    class Client(object):
+        def get(self, path, params=None):
+            return answer
+
+    assert person_users(Client(), "x@example.com") == found

@@ -111,3 +111,55 @@ def test_service_account_input_checks_need_no_request(emulator, given, message):
         account(emulator, **given)
     assert message in str(info.value)
     assert emulator.since(mark) == []
+
+
+# -- the live wire format ------------------------------------------------------------------------
+
+def test_service_account_cycle_live(live):
+    mark = live.mark()
+    predicted = account(live, check_mode=True, name="ci-deployer")
+    assert live.operations(mark) == ["ListServiceAccounts"]
+    mark = live.mark()
+    created = account(live, name="ci-deployer")
+    # The live service requires a description and roles: none given, none granted.
+    assert live.sent(mark) == [("CreateServiceAccount", ACCOUNTS, {"name": "ci-deployer", "description": "",
+                                                                   "roles": []})]
+    assert created["diff"] == predicted["diff"] == {"before": {}, "after": {"name": "ci-deployer"}}
+    shown = created["service_account"]
+    assert shown["roles"] == [] and shown["group_roles"] == [] and shown["creator_name"] == "emulator-admin"
+    mark = live.mark()
+    again = account(live, name="ci-deployer", description="")
+    assert again["changed"] is False and live.operations(mark) == ["ListServiceAccounts"]
+    mark = live.mark()
+    changed = account(live, name="ci-deployer", description="deploys")
+    path = "%s/%s" % (ACCOUNTS, shown["id"])
+    assert live.sent(mark) == [("UpdateServiceAccount", path, {"description": "deploys"})]
+    assert changed["diff"] == {"before": {"name": "ci-deployer", "description": ""},
+                               "after": {"name": "ci-deployer", "description": "deploys"}}
+    mark = live.mark()
+    renamed = account(live, id=shown["id"], name="deployer", description="deploys")
+    assert live.sent(mark) == [("UpdateServiceAccount", path, {"name": "deployer"})]
+    assert renamed["service_account"]["name"] == "deployer"
+    mark = live.mark()
+    deleted = account(live, name="deployer", state="absent")
+    assert live.operations(mark) == ["ListServiceAccounts", "GetApiKey", "DeleteServiceAccount"]
+    assert deleted["changed"] is True
+    assert account(live, name="deployer", state="absent")["changed"] is False
+
+
+def test_service_account_description_given_at_create_live(live):
+    mark = live.mark()
+    created = account(live, name="ci", description="the pipeline")
+    assert live.sent(mark) == [("CreateServiceAccount", ACCOUNTS, {"name": "ci", "description": "the pipeline",
+                                                                   "roles": []})]
+    mark = live.mark()
+    assert account(live, name="ci", description="the pipeline")["changed"] is False
+    assert live.mutations(mark) == []
+    assert created["diff"]["after"] == {"name": "ci", "description": "the pipeline"}
+
+
+def test_service_account_diff_is_the_same_in_both_formats(emulator, live):
+    results = [account(server, name="ci", description="x") for server in (emulator, live)]
+    assert results[0]["diff"] == results[1]["diff"] and results[0]["changed"] == results[1]["changed"] is True
+    again = [account(server, name="ci", description="y") for server in (emulator, live)]
+    assert again[0]["diff"] == again[1]["diff"]
