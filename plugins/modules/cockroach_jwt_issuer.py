@@ -16,6 +16,13 @@ description:
     removes it.
   - Finds the issuer by O(issuer_url) (unique in the organization) in one listing of the
     issuers (pages of 500), or by O(id) with one read. A change sends only what changes.
+  - The live service and the project's API contract name the issuer's keys differently
+    (see O(api_format)). The live service takes the key set itself (O(jwks), optional) and
+    needs O(audience) to create an issuer; the contract names the key set by its id
+    (O(jwks_id), needed to create one) and has no O(jwks). An option the server's format has
+    no field for fails after the one read, before any change, and the message names the
+    option to use instead. O(issuer_url), O(audience), O(claim) and O(identity_map) mean the
+    same in both.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -36,12 +43,27 @@ options:
     type: str
   jwks_id:
     description:
-      - Identifier of the issuer's JSON Web Key Set. Required to create an issuer (checked
-        after the one read, before any change); not managed when not set.
+      - Identifier of the issuer's JSON Web Key Set, in the project's API contract. Required
+        to create an issuer there (checked after the one read, before any change); not
+        managed when not set.
+      - The live service names no key set by id; against it this option fails before any
+        change. Give O(jwks) there, or leave both out.
     type: str
+  jwks:
+    description:
+      - The issuer's JSON Web Key Set itself (the public keys that verify its tokens), a
+        mapping with a list of C(keys) or its JSON text (checked before any request). The
+        live service takes it as JSON text; it is compared as JSON, so the order of keys
+        and spacing do not count. Not managed when not set.
+      - Only with the live service (the live service's C(jwks)); the project's contract names
+        the key set by O(jwks_id) instead, and against it this option fails before any
+        change.
+    type: raw
   audience:
     description:
       - The audience (C(aud)) the tokens must be for. Not managed when not set.
+      - The live service needs it to create an issuer (checked after the one read, before
+        any change).
       - Not in the API's contract; the service takes it as the official Terraform provider
         sends it.
     type: str
@@ -72,8 +94,8 @@ options:
   state:
     description:
       - V(present) registers or changes the issuer, V(absent) removes it.
-      - With V(absent), O(jwks_id), O(audience), O(claim) and O(identity_map) are not used,
-        and a warning says so.
+      - With V(absent), O(jwks_id), O(jwks), O(audience), O(claim) and O(identity_map) are
+        not used, and a warning says so.
     type: str
     choices: [present, absent]
     default: present
@@ -89,7 +111,7 @@ seealso:
 """
 
 EXAMPLES = r"""
-- name: Accept the tokens of the company's identity provider
+- name: Accept the tokens of the company's identity provider (the project's API contract)
   cockroachdb.cloud.cockroach_jwt_issuer:
     issuer_url: https://accounts.example.com
     jwks_id: example-jwks
@@ -99,6 +121,20 @@ EXAMPLES = r"""
       - token_identity: "/^(.*)@example.com$/"
         cc_identity: "\\1"
   register: issuer
+
+- name: The same against the live service, with its key set (or without it)
+  cockroachdb.cloud.cockroach_jwt_issuer:
+    issuer_url: https://accounts.example.com
+    audience: cockroach-clusters
+    jwks:
+      keys:
+        - kty: RSA
+          alg: RS256
+          use: sig
+          kid: 9341dedeee2d1869b657fa930300082fe26b3d92
+          e: AQAB
+          n: tid8bJCI5FxtvMiVHq8pRZBGIPaG9mEa1akpIC9munzxA3mWoc
+    claim: email
 
 - name: Change its audience, by id
   cockroachdb.cloud.cockroach_jwt_issuer:
@@ -127,7 +163,10 @@ jwt_issuer:
       description: URL of the issuer.
       type: str
     jwks_id:
-      description: Identifier of its JSON Web Key Set.
+      description: Identifier of its JSON Web Key Set (the project's contract).
+      type: str
+    jwks:
+      description: Its JSON Web Key Set, as JSON text (the live service, when set).
       type: str
     audience:
       description: The audience, when set.
@@ -165,6 +204,7 @@ ARGUMENT_SPEC = dict(
     issuer_url=dict(type="str"),
     id=dict(type="str"),
     jwks_id=dict(type="str"),
+    jwks=dict(type="raw"),
     audience=dict(type="str"),
     claim=dict(type="str"),
     identity_map=dict(type="list", elements="dict", options=dict(

@@ -60,7 +60,13 @@ jwt_issuers:
       description: URL of the issuer.
       type: str
     jwks_id:
-      description: Identifier of its JSON Web Key Set.
+      description: Identifier of its JSON Web Key Set (the project's contract).
+      type: str
+    jwks:
+      description: Its JSON Web Key Set, as JSON text (the live service, when set).
+      type: str
+    audience:
+      description: The audience the tokens must be for.
       type: str
   sample:
     - id: 7d6c5b4a-3928-4716-a5b4-c3d2e1f0a9b8

@@ -42,7 +42,9 @@ options:
         V(/), such as V(/team/prod)) or a cluster name. With O(resource_type), an id is
         accepted too.
       - A folder path costs one listing of the folders, a cluster name one listing of the
-        clusters, the organization one read of it unless the user already holds a role on it.
+        clusters, the organization one read of it unless the user already holds a role on it
+        (against the live service, which shows a grant on the organization without its id,
+        one read of it when the user holds a role on it, or the task names it).
       - In check mode, a folder or cluster that does not exist yet (an earlier task would
         create it) is predicted with a warning; a real run fails on it.
     type: str

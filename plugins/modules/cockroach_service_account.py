@@ -19,6 +19,11 @@ description:
   - The service does not keep names unique. When two accounts have the name O(name), the
     module fails before any change and lists their ids; give O(id) then.
   - Deleting an account revokes its API keys at once and drops its role grants.
+  - A new account holds no role; grant roles with M(cockroachdb.cloud.cockroach_user_roles) or
+    M(cockroachdb.cloud.cockroach_role_grant). The live service requires a description and a
+    list of roles in the create request; the module sends O(description) (empty when not
+    set) and an empty list of roles, as against the project's API contract (see
+    O(api_format)).
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -110,13 +115,22 @@ service_account:
       description: What the account is for.
       type: str
     creator_id:
-      description: Id of the user that created it.
+      description: Id of the user that created it (the project's API contract).
+      type: str
+    creator_name:
+      description: Name of the user that created it (the live service).
       type: str
     created_at:
       description: When it was created.
       type: str
     roles:
-      description: The account's role grants, when the service shows them.
+      description:
+        - The account's role grants, when the service shows them.
+        - The live service shows a grant on the organization without the organization's id.
+      type: list
+      elements: dict
+    group_roles:
+      description: The roles the account holds through groups (the live service).
       type: list
       elements: dict
   sample:

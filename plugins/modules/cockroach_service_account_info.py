@@ -68,11 +68,24 @@ service_accounts:
       description: What the account is for.
       type: str
     creator_id:
-      description: Id of the user that created it.
+      description: Id of the user that created it (the project's API contract).
+      type: str
+    creator_name:
+      description: Name of the user that created it (the live service).
       type: str
     created_at:
       description: When it was created.
       type: str
+    roles:
+      description:
+        - The account's role grants, when the service shows them.
+        - The live service shows a grant on the organization without the organization's id.
+      type: list
+      elements: dict
+    group_roles:
+      description: The roles the account holds through groups (the live service).
+      type: list
+      elements: dict
   sample:
     - id: 5f1e2d3c-4b5a-4968-8776-655443322110
       name: ci-deployer

@@ -15,6 +15,8 @@ description:
   - Finds the people (person users) of the organization with an email address, compared
     without regard to case, with one request; optionally with each one's roles.
   - Nobody with that email is not an error; the module returns an empty list.
+  - The project's API contract answers a list of people (C(users)), the live service one
+    person (C(user)); the module returns a list in both (see O(api_format)).
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -66,10 +68,12 @@ users:
       description: The person's email address.
       type: str
     name:
-      description: The person's name.
+      description: The person's name (the project's API contract; the live service shows none).
       type: str
     roles:
-      description: The person's grants, C({name, resource{type, id}}) each.
+      description:
+        - The person's grants, C({name, resource{type, id}}) each.
+        - The live service shows a grant on the organization without the organization's id.
       type: list
       elements: dict
       returned: when O(include_roles=true)

@@ -20,6 +20,9 @@ description:
     nothing.
   - C(ORG_MEMBER), the membership of the organization, is kept by O(purge) unless the task
     lists it with O(state=absent).
+  - The live service shows and takes a grant on the organization without the organization's
+    id (see O(api_format)); the module compares it as the organization's, and the results
+    (RV(roles), RV(added), RV(removed), the diff) are the same in both formats.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -54,7 +57,9 @@ options:
             with V(/)) or a cluster name. With O(roles[].resource_type), an id is accepted too.
           - All the folder paths of the task cost one listing of the folders, all the cluster
             names one listing of the clusters, the organization one read of it unless the user
-            already holds a role on it.
+            already holds a role on it (against the live service, which shows a grant on the
+            organization without its id, one read of it when the user holds a role on it, or
+            the task names it).
           - In check mode, a folder or cluster that does not exist yet is predicted with a
             warning; a real run fails on it.
         type: str

@@ -12,8 +12,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
 import re
 
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import MAX_PAGE_SIZE, ApiError
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
     InvalidInput,
     OnlyWith,
@@ -41,28 +43,105 @@ def _api_identity_map(value):
     return [{"token_identity": e.get("token_identity"), "cc_identity": e.get("cc_identity")} for e in value or []]
 
 
+def parse_jwks(value, option="jwks"):
+    """A JSON Web Key Set given as a mapping or as its JSON text: the mapping (``{"keys": [...]}``)."""
+    parsed = value
+    if isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+        except ValueError as error:
+            raise InvalidInput("%s is not valid JSON (%s): give the key set as a mapping {keys: [...]} or as its "
+                               "JSON text" % (option, error)) from None
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("keys"), list):
+        raise InvalidInput("%s must be a JSON Web Key Set, a mapping with a list of keys ({keys: [...]}), got %r"
+                           % (option, value))
+    return parsed
+
+
+def _jwks(value, task=None):
+    return parse_jwks(value)
+
+
+def _api_jwks(value):
+    """The key set the service shows (JSON text), as a mapping; text that is no key set as it is."""
+    try:
+        return parse_jwks(value)
+    except InvalidInput:
+        return value
+
+
+def _jwks_text(value):
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+# what each wire format names the listing and needs to create an issuer
+_LISTING_KEYS = ("issuers", "jwt_issuers")
+_REQUIRED_TO_CREATE = {"contract": ("jwks_id",), "live": ("audience",)}
+
+
 class JwtIssuer(Collection):
     """``/jwt-issuers``, by issuer URL (unique in the organization) or by id; PATCH sends what
     changes. ``audience``, ``claim`` and ``identity_map`` are not in the contract: the service
-    takes them as the official Terraform provider sends them (see the emulator's notes)."""
+    takes them as the official Terraform provider sends them (see the emulator's notes).
+
+    The live service names no key set by id: it takes the key set itself (``jwks``, JSON text)
+    and needs ``audience`` to create an issuer; the contract names it by ``jwks_id`` and has
+    no ``jwks``. An option the server's format has no field for is refused after the one read,
+    before any change (``check_wire``)."""
 
     kind = "jwt_issuer"
     noun = "JWT issuer"
     path = "jwt-issuers"
-    items = "issuers"
+    items = "issuers"  # the contract's; the live service lists them under jwt_issuers (read_listing reads both)
     key = "issuer_url"
     item_key = "id"
     id_option = "id"
-    required_to_create = ("jwks_id",)
-    only_with = (OnlyWith(("jwks_id", "audience", "claim", "identity_map"), "state", "present", warn=True,
+    only_with = (OnlyWith(("jwks_id", "jwks", "audience", "claim", "identity_map"), "state", "present", warn=True,
                           hint="a delete takes no settings"),)
     fields = Fields(
         Field("issuer_url"),
         Field("jwks_id"),
+        Field("jwks", normalize=_jwks, from_api=_api_jwks, to_api=_jwks_text),
         Field("audience"),
         Field("claim"),
         Field("identity_map", normalize=_identity_map, from_api=_api_identity_map),
     )
+
+    @property
+    def required_to_create(self):
+        return _REQUIRED_TO_CREATE.get(self.wire, ())
+
+    def read_listing(self, params=None):
+        """Every issuer (all pages), listed under ``issuers`` (the contract) or ``jwt_issuers``
+        (the live service): read as either, so that the listing needs no word of the format."""
+        query = dict(params or {}, **{"pagination.limit": MAX_PAGE_SIZE})
+        items, seen = [], set()
+        while True:
+            page = self.client.get(self.base, params=query)
+            items.extend(next((page[k] for k in _LISTING_KEYS if page.get(k)), []))
+            info = page.get("pagination") or {}
+            token = info.get("next") or info.get("next_page")
+            if not token:
+                return items
+            if token in seen:
+                raise ApiError("the API returned the same page token twice", method="GET", path=self.base)
+            seen.add(token)
+            query["pagination.page"] = token
+
+    def validate(self, current):
+        if self.params.get("state", "present") == "present":
+            self.check_wire()
+        super(JwtIssuer, self).validate(current)
+
+    def check_wire(self):
+        """Refuse an option that the server's format has no field for (known once it answered)."""
+        params = self.params
+        if self.wire == "live" and params.get("jwks_id") is not None:
+            raise InvalidInput("jwks_id does not apply to the live service, which names no key set by id: give the "
+                               "key set itself with jwks, or leave it out")
+        if self.wire != "live" and params.get("jwks") is not None:
+            raise InvalidInput("jwks applies only to the live service's API format; this server speaks the "
+                               "project's contract, which names the key set by its id: give jwks_id instead")
 
     def check_input(self):
         super(JwtIssuer, self).check_input()
@@ -75,6 +154,8 @@ class JwtIssuer(Collection):
         for option in ("jwks_id", "audience", "claim"):
             if params.get(option) is not None and not params[option].strip():
                 raise InvalidInput("%s must not be empty (leave it out to keep the issuer's)" % option)
+        if params.get("jwks") is not None:
+            parse_jwks(params["jwks"])
         seen = set()
         for index, entry in enumerate(params.get("identity_map") or []):
             for field in ("token_identity", "cc_identity"):

@@ -29,6 +29,12 @@ BAD_INPUT = [
         identity_map=[{"token_identity": "sub"}]),
     bad("create-without-jwks-id", "to create JWT issuer https://accounts.example.com, also give: jwks_id",
         ["ListJWTIssuers"], issuer_url=ISSUER),
+    bad("jwks-not-json", "jwks is not valid JSON", issuer_url=ISSUER, audience="x", jwks="{keys"),
+    bad("jwks-no-keys", "jwks must be a JSON Web Key Set, a mapping with a list of keys", issuer_url=ISSUER,
+        jwks={"key": "x"}),
+    bad("jwks-in-the-contract", "jwks applies only to the live service's API format; this server speaks the project's "
+        "contract, which names the key set by its id: give jwks_id instead", ["ListJWTIssuers"], issuer_url=ISSUER,
+        jwks_id="k", jwks={"keys": []}),
     bad("id-unknown", "no JWT issuer with id %s" % UNKNOWN_ID, ["GetJWTIssuer"], id=UNKNOWN_ID, audience="x"),
 ]
 
