@@ -308,3 +308,35 @@ def test_api_key_info_by_id_keeps_the_service_account_filter(emulator, ci):
     for account in (other["id"], "nobody"):
         assert info(emulator, api_key_info, cockroach_api_key_info, id=created["id"], service_account=account)[
             "api_keys"] == []
+
+
+# -- the live wire format ------------------------------------------------------------------------
+
+def test_api_key_cycle_live(live, tmp_path):
+    ci = live.admin.post(ACCOUNTS, {"name": "ci-deployer", "description": "", "roles": []})
+    secret_file = str(tmp_path / "ci.key")
+    options = dict(service_account="ci-deployer", name="ci-2026", secret_file=secret_file)
+    predicted = key(live, check_mode=True, **options)
+    mark = live.mark()
+    created = key(live, **options)
+    assert live.sent(mark) == [("CreateApiKey", KEYS, {"name": "ci-2026", "service_account_id": ci["id"]})]
+    assert key_id_of(created["secret"]) == created["api_key"]["id"]
+    with open(secret_file) as handle:
+        assert handle.read() == created["secret"]
+    assert created["diff"] == predicted["diff"] == {"before": {}, "after": {"name": "ci-2026",
+                                                                             "service_account_id": ci["id"]}}
+    mark = live.mark()
+    again = key(live, **options)
+    assert again["changed"] is False and "secret" not in again
+    assert live.operations(mark) == ["ListServiceAccounts", "ListApiKeys"]
+    mark = live.mark()
+    renamed = key(live, id=created["api_key"]["id"], name="ci-2027")
+    assert live.sent(mark) == [("UpdateApiKey", "%s/%s" % (KEYS, created["api_key"]["id"]), {"name": "ci-2027"})]
+    assert renamed["diff"] == {"before": {"name": "ci-2026", "service_account_id": ci["id"]},
+                               "after": {"name": "ci-2027", "service_account_id": ci["id"]}}
+    mark = live.mark()
+    deleted = key(live, service_account=ci["id"], name="ci-2027", state="absent")
+    assert live.mutations(mark) == ["DeleteApiKey"] and deleted["changed"] is True
+    assert key(live, service_account=ci["id"], name="ci-2027", state="absent")["changed"] is False
+    keys = info(live, api_key_info, cockroach_api_key_info, service_account="ci-deployer")["api_keys"]
+    assert keys == []
