@@ -323,8 +323,8 @@ def test_api_key_cycle_live(live, tmp_path):
     assert key_id_of(created["secret"]) == created["api_key"]["id"]
     with open(secret_file) as handle:
         assert handle.read() == created["secret"]
-    assert created["diff"] == predicted["diff"] == {"before": {}, "after": {"name": "ci-2026",
-                                                                             "service_account_id": ci["id"]}}
+    after = {"name": "ci-2026", "service_account_id": ci["id"]}
+    assert created["diff"] == predicted["diff"] == {"before": {}, "after": after}
     mark = live.mark()
     again = key(live, **options)
     assert again["changed"] is False and "secret" not in again
