@@ -348,8 +348,9 @@ def create_app(config=None):
         if problem is None:
             return response
         reason, details = problem
-        message = ("the emulator's response to %s (status %d) breaks the contract: %s"
-                   % (request.endpoint, response.status_code, reason))
+        message = ("the emulator's response to %s (status %d) breaks the %s: %s"
+                   % (request.endpoint, response.status_code,
+                      "live document" if emu.live else "contract", reason))
         LOG.error("%s", message)
         return json_response({"code": 500, "message": message, "details": details}, 500)
 
