@@ -101,8 +101,13 @@ PERSONS_PATH = API + "/users/persons-by-email"
 
 def person_users(client, email):
     """The people with ``email``: the contract answers ``users`` (a list), the live service
-    ``user`` (one person, or none)."""
-    answer = client.get(PERSONS_PATH, params={"email": email})
+    ``user`` (one person, or none; a 404 is read as none too)."""
+    try:
+        answer = client.get(PERSONS_PATH, params={"email": email})
+    except ApiError as error:
+        if error.status != 404:
+            raise
+        return []
     users = answer.get("users")
     if isinstance(users, dict):  # the live document's other spelling of its one person
         users = [users]

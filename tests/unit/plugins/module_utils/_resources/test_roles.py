@@ -358,3 +358,16 @@ def test_persons_by_email_read_in_both_spellings(answer, found):
             return answer
 
     assert person_users(Client(), "x@example.com") == found
+
+
+def test_persons_by_email_not_found_is_none_other_failures_raise():
+    class Client(object):
+        def __init__(self, status):
+            self.status = status
+
+        def get(self, path, params=None):
+            raise ApiError("no such person", status=self.status, method="GET", path=path)
+
+    assert person_users(Client(404), "x@example.com") == []
+    with pytest.raises(ApiError):
+        person_users(Client(403), "x@example.com")
