@@ -110,7 +110,9 @@ def test_jwt_issuer_cycle_live(live):
     assert created["jwt_issuer"]["jwks"] == sent["jwks"]  # as the server sent it
     # The key set given as JSON text, spaced otherwise: the same key set, nothing to do.
     mark = live.mark()
-    again = issuer(live, **dict(options, jwks=json.dumps(JWKS, indent=2)))
+    spaced = dict(options)
+    spaced["jwks"] = json.dumps(JWKS, indent=2)
+    again = issuer(live, **spaced)
     assert again["changed"] is False and live.operations(mark) == ["ListJWTIssuers"]
     mark = live.mark()
     other = {"keys": []}
@@ -168,11 +170,12 @@ def test_jwt_issuer_key_set_checked_before_any_request(live, jwks, message):
 def test_jwt_issuer_diff_is_the_same_in_both_formats(emulator, live):
     common = dict(issuer_url=URL, audience="clusters", claim="email")
     first = [issuer(emulator, jwks_id="k", **common), issuer(live, **common)]
-    assert first[0]["changed"] == first[1]["changed"] is True
+    assert [r["changed"] for r in first] == [True, True]
     assert [r["diff"]["after"] for r in first] == [dict(common, jwks_id="k"), common]
     changed = [issuer(server, issuer_url=URL, audience="sql") for server in (emulator, live)]
     assert changed[0]["diff"] == changed[1]["diff"]
-    again = [issuer(server, **dict(common, audience="sql")) for server in (emulator, live)]
+    common["audience"] = "sql"
+    again = [issuer(server, **common) for server in (emulator, live)]
     assert [r["changed"] for r in again] == [False, False]
 
 

@@ -160,6 +160,6 @@ def test_service_account_description_given_at_create_live(live):
 
 def test_service_account_diff_is_the_same_in_both_formats(emulator, live):
     results = [account(server, name="ci", description="x") for server in (emulator, live)]
-    assert results[0]["diff"] == results[1]["diff"] and results[0]["changed"] == results[1]["changed"] is True
+    assert results[0]["diff"] == results[1]["diff"] and [r["changed"] for r in results] == [True, True]
     again = [account(server, name="ci", description="y") for server in (emulator, live)]
     assert again[0]["diff"] == again[1]["diff"]
