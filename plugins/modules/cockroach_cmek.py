@@ -92,11 +92,11 @@ options:
       - V(rotate) rotates the keys (C(ROTATING), then C(ENABLED)); V(revoke) revokes them
         (C(REVOKING), then C(REVOKED)), after which the cluster's data can no longer be read. Needs CMEK to
         be set up. See the description for when the module sends nothing.
-      - The contract's API takes them as C({status: ROTATE}) and C({status: REVOKE}); the live
-        service takes C({action: REVOKE}) and has no rotate action. With the live service (see
-        O(api_format)), V(rotate) fails before any change and says what to do instead: give
-        O(region_specs) with a new key for each region (the service moves to it and lists the old key
-        as C(DISABLED)).
+      - The contract's API takes them as C(status) V(ROTATE) and V(REVOKE); the live service
+        takes C(action) V(REVOKE) and has no rotate action. With the live service (see
+        O(api_format)), V(rotate) fails before any change and says what to do instead, which is
+        to give O(region_specs) with a new key for each region (the service moves to it and lists
+        the old key as C(DISABLED)).
     type: str
     choices: [rotate, revoke]
   wait_timeout:

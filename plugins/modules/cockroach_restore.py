@@ -50,7 +50,7 @@ options:
       - The same option for both wire formats (O(api_format)). The contract's API takes it as
         C(target) {C(type), C(objects)}; the live service takes C(type) (always sent, V(CLUSTER)
         without O(target)) and C(objects) at the top of the request, with C(source_cluster_id)
-        the id of the cluster (the one whose backup is restored), and lists its restores so too:
+        the id of the cluster (the one whose backup is restored), and lists its restores so too;
         either way a restore counts as this task's when its type and objects are the task's.
     suboptions:
       type:

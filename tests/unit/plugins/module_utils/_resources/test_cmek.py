@@ -336,8 +336,8 @@ def test_live_set_up_rerun_replace_and_revoke(live, live_orders_db):
     predicted = run(live, check_mode=True, **options)
     mark = live.mark()
     result = run(live, **options)
-    assert live.sent(mark) == [("EnableCMEKSpec", path, {"region_specs": [live_spec("us-east-1", KEY_EAST),
-                                                                           live_spec("us-west-2", KEY_WEST)]})]
+    sent_specs = [live_spec("us-east-1", KEY_EAST), live_spec("us-west-2", KEY_WEST)]
+    assert live.sent(mark) == [("EnableCMEKSpec", path, {"region_specs": sent_specs})]
     specs = [api_spec("us-east-1", KEY_EAST), api_spec("us-west-2", KEY_WEST)]
     cmek = result["cmek"]
     assert result["changed"] is True and cmek == live.admin.get(path)  # as the server sent it
