@@ -95,8 +95,9 @@ options:
     type: int
     default: 3600
 notes:
-  - The service restores into the cluster the backup was taken of; restores into another
-    cluster are not part of this API.
+  - The module restores a backup into the cluster it was taken of. The contract's API has no
+    restore into another cluster; the live service can restore another cluster's backup (its
+    C(source_cluster_id)), which this module does not do (it sends the cluster's own id).
   - A no-op (the restore found) costs one listing of the restores (plus one listing of the
     clusters when O(cluster) is a name). Starting one adds a listing of the backups, the
     request that starts it and the reads of the wait.
