@@ -18,7 +18,7 @@ description:
     their current value (they are sent as they are).
   - Any cluster plan may have a window.
   - The CockroachDB Cloud service takes and shows the start of the window as C(offset_duration),
-    the time from Monday 00:00 UTC (Sunday 02:00 UTC is C(525600s)): the module sends O(day_of_week)
+    the time from Monday 00:00 UTC (Sunday 02:00 UTC is C(525600s)); the module sends O(day_of_week)
     and O(start_hour) that way and reads the offset back as a day and an hour, so that the options,
     the diff and C(changed) are the same with the service and with an API that speaks the
     project's contract (C(day_of_week), C(start_hour)). A window that starts within an hour (set
@@ -55,7 +55,7 @@ options:
       - How many hours the window lasts, V(1) to V(168) (a week). By default the service's.
       - The API takes it as a duration in seconds (C(window_duration), such as C(21600s)).
       - The CockroachDB Cloud service takes V(6) to V(167) hours (at least 6 hours, less than a
-        week): against it, a value outside is refused before any change. It needs a duration to
+        week); against it, a value outside is refused before any change. It needs a duration to
         set a window: a new window without O(duration_hours) lasts 6 hours there.
     type: int
   wait_timeout:

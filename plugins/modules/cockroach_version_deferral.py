@@ -32,7 +32,7 @@ options:
       - V(NOT_DEFERRED) lets upgrades proceed at once, V(FIXED_DEFERRAL) delays them (by 60 days).
       - V(DEFERRAL_30_DAYS), V(DEFERRAL_60_DAYS) and V(DEFERRAL_90_DAYS) are the CockroachDB Cloud
         service's words for a delay of 30, 60 or 90 days. V(DEFERRAL_60_DAYS) and V(FIXED_DEFERRAL)
-        are the same policy (the service's deprecated name for it): either one is sent to the
+        are the same policy (the service's deprecated name for it); either one is sent to the
         service as C(DEFERRAL_60_DAYS), compared as one, and shown as V(FIXED_DEFERRAL) in the diff.
       - An API that speaks the project's contract (the emulator in its default format) takes only
         V(NOT_DEFERRED) and V(FIXED_DEFERRAL) (or V(DEFERRAL_60_DAYS)); the 30 and 90 days are refused
