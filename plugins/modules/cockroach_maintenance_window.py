@@ -56,7 +56,7 @@ options:
       - The API takes it as a duration in seconds (C(window_duration), such as C(21600s)).
       - The CockroachDB Cloud service takes V(6) to V(167) hours (at least 6 hours, less than a
         week); against it, a value outside is refused before any change. It needs a duration to
-        set a window: a new window without O(duration_hours) lasts 6 hours there.
+        set a window, so a new window without O(duration_hours) lasts 6 hours there.
     type: int
   wait_timeout:
     description:
