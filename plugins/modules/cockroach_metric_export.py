@@ -91,6 +91,8 @@ options:
   site:
     description:
       - The Datadog site that receives the metrics. The service's default is V(US1).
+      - The CockroachDB Cloud service needs a site to enable the export; without this option, the
+        module sends V(US1) there. It does not take V(AP1), which is refused before any change.
       - Only with O(type=datadog).
     type: str
     choices: [US1, US3, US5, US1_GOV, EU1, AP1]
