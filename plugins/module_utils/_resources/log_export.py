@@ -108,6 +108,9 @@ class LogExport(Singleton):
               normalize=lambda value, task: sorted(value), from_api=sorted, default=[]),
         Field("groups", api="spec.groups", create="groups", normalize=_groups, from_api=_api_groups, default=[],
               live=dict(to_api=_live_groups)),
+        # No option: the live service's external id of the AWS role, set elsewhere, is sent again
+        # as it is with a change (the request replaces the whole configuration).
+        Field("aws_external_id", api="spec.aws_external_id"),
     )
 
     def check_input(self):

@@ -91,6 +91,9 @@ class CloudWatchMetricExport(MetricExport):
         Field("role_arn"),
         Field("target_region"),
         Field("log_group_name"),
+        # No option: the live service's external id of the role, set elsewhere, is sent again as
+        # it is with a change (the request replaces the whole configuration).
+        Field("external_id"),
     )
 
     def check_input(self):

@@ -373,3 +373,17 @@ def test_contract_takes_unspecified_as_info(emulator, orders_db):
     mark = emulator.mark()
     assert run(emulator, auth_principal=ARN, groups=[dict(AUDIT, min_level="UNSPECIFIED")])["changed"] is False
     assert emulator.mutations(mark) == []
+
+
+def test_live_a_change_keeps_the_external_id_set_elsewhere(live, live_db):
+    live.admin.post(live_db["base"], {"type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN,
+                                      "aws_external_id": "ext-1"})
+    live.clock.sleep(5)
+    mark = live.mark()
+    assert run(live, auth_principal=ARN)["changed"] is False
+    result = run(live, redact=True)
+    assert live.sent(mark) == [("EnableLogExport", live_db["base"], {
+        "type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN, "redact": True, "omitted_channels": [],
+        "groups": [], "aws_external_id": "ext-1"})]
+    assert result["diff"] == {"before": {"redact": False}, "after": {"redact": True}}
+    assert result["log_export"]["spec"]["aws_external_id"] == "ext-1"

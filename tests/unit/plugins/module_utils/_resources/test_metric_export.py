@@ -408,3 +408,15 @@ def test_live_prometheus_and_info(live, live_db):
     found = read_info(live, cluster="orders-db")["metric_exports"]
     assert found["cloudwatch"] == found["datadog"] == {} and found["prometheus"] == enabled["metric_export"]
     assert run(live, type="prometheus", state="absent")["changed"] is True
+
+
+def test_live_a_change_keeps_the_cloudwatch_external_id_set_elsewhere(live, live_db):
+    path = live_db["path"]("cloudwatch")
+    live.admin.post(path, {"role_arn": ARN, "external_id": "ext-1"})
+    live.clock.sleep(5)
+    mark = live.mark()
+    assert run(live, type="cloudwatch", role_arn=ARN)["changed"] is False
+    result = run(live, type="cloudwatch", target_region="us-west-2")
+    assert live.sent(mark) == [("EnableCloudWatchMetricExport", path,
+                                {"role_arn": ARN, "target_region": "us-west-2", "external_id": "ext-1"})]
+    assert result["metric_export"]["external_id"] == "ext-1"
