@@ -114,6 +114,9 @@ notes:
     C(SQL_INTERNAL_PERF), C(TELEMETRY) and C(KV_DISTRIBUTION).
   - A no-op costs one read of the export (plus one listing of the clusters when O(cluster)
     is a name, or one read of the cluster when it is an id).
+  - The CockroachDB Cloud service may keep an C(aws_external_id) for the AWS role (set
+    elsewhere; the module has no option for it). A change sends the whole configuration
+    again, and that id with it, so the change keeps it.
 seealso:
   - module: cockroachdb.cloud.cockroach_log_export_info
   - name: Export logs from a CockroachDB Dedicated cluster

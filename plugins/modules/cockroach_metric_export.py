@@ -107,6 +107,9 @@ notes:
     with HTTP 409, so the module waits for it first (with O(wait=true)).
   - A no-op costs one read of the export (plus one listing of the clusters when O(cluster)
     is a name, or one read of the cluster when it is an id).
+  - The CockroachDB Cloud service may keep an C(external_id) for the CloudWatch role (set
+    elsewhere; the module has no option for it). A change sends the whole export again, and
+    that id with it, so the change keeps it.
 seealso:
   - module: cockroachdb.cloud.cockroach_metric_export_info
   - module: cockroachdb.cloud.cockroach_log_export
