@@ -177,7 +177,6 @@ def _live_deferral(policy):
     return "DEFERRAL_60_DAYS" if policy == "FIXED_DEFERRAL" else policy
 
 
-
 class VersionDeferral(Singleton):
     """``/clusters/{id}/version-deferral``: every cluster has a policy (``NOT_DEFERRED`` on a
     new one), PUT sets it; it cannot be removed. Any plan may set it."""
@@ -204,4 +203,3 @@ class VersionDeferral(Singleton):
         if policy not in CONTRACT_DEFERRALS and self.wire != "live":
             raise InvalidInput("deferral_policy %s is not one this API takes (only %s): use FIXED_DEFERRAL "
                                "(60 days) or NOT_DEFERRED" % (policy, ", ".join(CONTRACT_DEFERRALS)))
-

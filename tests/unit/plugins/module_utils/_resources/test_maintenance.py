@@ -141,9 +141,12 @@ def test_deferral_in_check_mode_on_a_cluster_not_created_yet(emulator):
     assert len(ctx.warnings) == 1
 
 
+POLICIES = "NOT_DEFERRED, FIXED_DEFERRAL, DEFERRAL_30_DAYS, DEFERRAL_60_DAYS, DEFERRAL_90_DAYS"
+
+
 @pytest.mark.parametrize("params, message", [
-    (dict(deferral_policy="fixed"), "deferral_policy must be one of NOT_DEFERRED, FIXED_DEFERRAL, DEFERRAL_30_DAYS, DEFERRAL_60_DAYS, DEFERRAL_90_DAYS, got 'fixed'"),
-    (dict(deferral_policy=None), "deferral_policy must be one of NOT_DEFERRED, FIXED_DEFERRAL, DEFERRAL_30_DAYS, DEFERRAL_60_DAYS, DEFERRAL_90_DAYS, got None"),
+    (dict(deferral_policy="fixed"), "deferral_policy must be one of %s, got 'fixed'" % POLICIES),
+    (dict(deferral_policy=None), "deferral_policy must be one of %s, got None" % POLICIES),
     (dict(deferral_policy="NOT_DEFERRED", cluster=""), "cluster must not be empty"),
     (dict(deferral_policy="NOT_DEFERRED", state="absent"), "version deferral cannot be removed, only changed"),
 ])
