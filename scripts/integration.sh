@@ -9,7 +9,8 @@
 #   scripts/test.sh integration                       # what make test runs
 #   INTEGRATION_TARGETS="cockroach_cluster" scripts/test.sh integration
 #
-# INTEGRATION_LANES (default 2), INTEGRATION_EMULATOR_ARGS (more emulator options, e.g.
+# INTEGRATION_CONTRACT (live, the default, or contract), INTEGRATION_LANES (default 2),
+# INTEGRATION_EMULATOR_ARGS (more emulator options, e.g.
 # "--rate-limit 0" to compare). The whole -vvvv output: tests/output/integration-vvvv.log.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +20,9 @@ source scripts/lib.sh
 PY="$ROOT/.venv/bin/python"
 PYVER=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 LANES=${INTEGRATION_LANES:-2}
+# The wire format of the emulators (the lanes' and those runme.sh targets start): live (the
+# live service's document, strictly validated) unless INTEGRATION_CONTRACT says contract.
+export EMULATOR_CONTRACT=${INTEGRATION_CONTRACT:-${EMULATOR_CONTRACT:-live}}
 OUT="$ROOT/tests/output"
 LOG="$OUT/integration-vvvv.log"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cockroachdb-cloud-integration.XXXXXX")
@@ -89,7 +93,7 @@ run_lane() {  # run_lane N: targets from the queue until it is empty, against th
   done
 }
 
-echo "$n targets in $LANES lanes, each with its own emulator"
+echo "$n targets in $LANES lanes, each with its own emulator ($EMULATOR_CONTRACT wire format)"
 for ((lane = 1; lane <= LANES; lane++)); do
   dir="$WORK/lane$lane"
   mkdir -p "$dir/claimed" "$dir/logs"
@@ -98,7 +102,8 @@ for ((lane = 1; lane <= LANES; lane++)); do
   launch_emulator "$PY" "$dir/emulator" --test-controls --async-seconds 1 --validate-responses ${INTEGRATION_EMULATOR_ARGS:-}
   EMULATORS+=("$EMULATOR_PID")
   echo "$EMULATOR_URL" >"$dir/url"
-  sed -e "s|@URL@|$EMULATOR_URL|g" -e "s|@ADMIN_KEY@|$EMULATOR_KEY|g" tests/integration/integration_config.yml.template \
+  sed -e "s|@URL@|$EMULATOR_URL|g" -e "s|@ADMIN_KEY@|$EMULATOR_KEY|g" -e "s|@CONTRACT@|$EMULATOR_CONTRACT|g" \
+    tests/integration/integration_config.yml.template \
     >"$dir/ansible_collections/cockroachdb/cloud/tests/integration/integration_config.yml"
 done
 start=$SECONDS
