@@ -71,13 +71,12 @@ def window_start(offset):
 
 class _WindowStart(Field):
     """``day_of_week`` or ``start_hour``: fields of their own in the contract, one
-    ``offset_duration`` in the live format (from Monday 00:00 UTC). Read from either."""
-
-    part = None  # 0: the day, 1: the hour
+    ``offset_duration`` in the live format (from Monday 00:00 UTC). Read from either; sent and
+    predicted as the table's format says (``wire``, set by ``Field.on``)."""
 
     def __init__(self, option, part):
         super(_WindowStart, self).__init__(option, live=dict(wire="live"))
-        self.part = part
+        self.part = part  # 0: the day, 1: the hour
         self.wire = "contract"
 
     def read(self, resource):
@@ -86,9 +85,6 @@ class _WindowStart(Field):
             return resource[self.option]
         start = window_start(resource.get("offset_duration")) if "offset_duration" in resource else None
         return None if start is None else start[self.part]
-
-    def _offset(self, day, hour):
-        return window_offset(day, hour)
 
     def encode_create(self, body, value, wanted):
         if self.wire != "live":
