@@ -61,7 +61,7 @@ options:
       - What the rule is for, at most 255 characters.
       - The contract's C(EgressRule) has no such field; the service (and the emulator) keep
         it. Left unset, it is not managed. No description and an empty one are the same.
-      - The live service requires a description to add a rule: a rule added without
+      - The live service requires a description to add a rule, so a rule added without
         O(description) is sent an empty one there (none to the contract's API).
     type: str
   rules:
@@ -172,8 +172,8 @@ egress_rule:
   description:
     - With O(name), the rule as the API returns it after the change and the wait (C(ports)
       sorted); in check mode, the predicted one. Empty when O(state=absent).
-    - The live service answers one rule wrapped as C({rule: {...}}); this is the rule itself,
-      with the fields that service adds (C(cluster_id), C(crl_managed)).
+    - The live service answers one rule wrapped in an object under the key C(rule); this is
+      the rule itself, with the fields that service adds (C(cluster_id), C(crl_managed)).
   returned: with O(name)
   type: dict
   contains:
