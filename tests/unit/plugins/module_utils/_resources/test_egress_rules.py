@@ -485,3 +485,12 @@ def test_the_set_the_same_in_both_formats(either):
     assert again["diff"]["before"] == again["diff"]["after"] == done["diff"]["after"]
     removed = run(either, rules=[{"name": "kafka"}, {"name": "backups"}], state="absent")
     assert removed["removed"] == ["backups", "kafka"] and removed["egress_rules"] == []
+
+
+def test_live_a_serverless_cluster_is_refused_before_any_change(live):
+    live.cluster("web-app", plan="STANDARD")
+    mark = live.mark()
+    with pytest.raises(InvalidInput, match="^egress perimeter control is only available on dedicated clusters; "
+                                           "cluster web-app is serverless$"):
+        run(live, cluster="web-app", name="a", destination="a.example.com")
+    assert live.operations(mark) == ["ListClusters"]

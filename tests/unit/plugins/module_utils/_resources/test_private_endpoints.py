@@ -509,3 +509,14 @@ def test_live_states_beyond_the_contract(live):
     assert CONNECTION_READY.failure("connection", {"status": "STATUS_EXPIRED"}).startswith(
         "connection failed: status STATUS_EXPIRED; the endpoint was not accepted in time")
     assert SERVICES_READY.failure("services", {"services": [{"status": "CREATE_FAILED"}]})
+
+
+def test_live_a_serverless_cluster_is_refused_before_any_change(live):
+    live.cluster("web-app", plan="BASIC")
+    for given in (dict(endpoint_id=VPCE), dict(connections=[{"endpoint_id": VPCE}])):
+        mark = live.mark()
+        with pytest.raises(InvalidInput, match="^private connectivity is only available on dedicated clusters"):
+            run(live, cluster="web-app", **given)
+        assert live.operations(mark) == ["ListClusters"]
+    with pytest.raises(InvalidInput, match="^private connectivity is only available on dedicated clusters"):
+        run_services(live, cluster="web-app")
