@@ -1,6 +1,6 @@
 """Regions and major versions in the live wire format: a region carries its ``location`` and
 ``distance`` (from the caller, here 0), a major version its support status, end of support,
-release type and the versions it can upgrade to."""
+release type and the versions it can upgrade to; versions come newest first."""
 
 from .. import seed
 from . import answer
@@ -33,4 +33,9 @@ def live_version(major):
 
 @answer("ListMajorClusterVersions")
 def versions(call, value):
-    return dict(value, versions=[live_version(v.get("version")) for v in value.get("versions") or []])
+    """Newest first, as the live document says it sorts them (when they fit in one page: the
+    contract's handler pages them oldest first)."""
+    shown = [live_version(v.get("version")) for v in value.get("versions") or []]
+    if not (value.get("pagination") or {}).get("next_page") and not (call.query or {}).get("pagination.page"):
+        shown.reverse()
+    return dict(value, versions=shown)
