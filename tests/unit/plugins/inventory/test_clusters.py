@@ -22,7 +22,7 @@ from ansible.plugins.loader import inventory_loader
 
 from ansible_collections.cockroachdb.cloud.plugins.inventory import clusters as inventory_plugin
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import CockroachClient
-from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL, install
 
 PLUGIN = "cockroachdb.cloud.clusters"
 UNKNOWN_KEY = "CCDB1_wrongwrongwrongwrongwr_" + "x" * 40  # well formed, but the emulator never issued it
@@ -560,3 +560,29 @@ def test_verify_file(tmp_path, filename, wanted):
     path = tmp_path / filename
     path.write_text("plugin: %s\n" % PLUGIN)
     assert inventory_loader.get(PLUGIN).verify_file(str(path)) is wanted
+
+
+# -- the live wire format ------------------------------------------------------------------------
+@pytest.fixture
+def live(monkeypatch):
+    """A fresh in-process emulator serving the live service's wire format."""
+    return install(monkeypatch, contract="live")
+
+
+def test_live_folder_groups_read_the_lineage_of_folders(tmp_path, live):
+    """The live service's folder path is the list of the folders above it: the folder host
+    variable and the folder groups are the same as with the contract's string paths."""
+    prod = make_folder(live, "prod")
+    assert prod["path"] == []  # (the live shape)
+    eu = make_folder(live, "eu west", parent=prod)
+    assert eu["path"] == [{"id": prod["resource_id"], "name": "prod"}]
+    orders = live.cluster("orders-prod", parent_id=prod["resource_id"])
+    live.cluster("billing-eu", parent_id=eu["resource_id"])
+    _plugin, inventory = run(tmp_path, live)
+    assert hostvars(inventory, "orders-prod")["folder"] == "/prod"
+    assert hostvars(inventory, "orders-prod")["parent_id"] == orders["parent_id"] == prod["resource_id"]
+    assert hostvars(inventory, "billing-eu")["folder"] == "/prod/eu west"
+    assert hosts_of(inventory, "folder_prod") == ["billing-eu", "orders-prod"]
+    assert hosts_of(inventory, "folder_prod_eu_west") == ["billing-eu"]
+    _plugin, inventory = run(tmp_path, live, folder="/prod/eu west")
+    assert sorted(inventory.hosts) == ["billing-eu"]
