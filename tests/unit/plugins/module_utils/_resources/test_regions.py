@@ -65,7 +65,6 @@ def test_the_filters_hold_even_if_the_server_ignores_them(emulator):
     assert all(r["provider"] == "AWS" and r["serverless"] for r in result["regions"])
 
 
-
 def test_live_regions_read_the_same_entries(live):
     """The live service adds location and distance to each region: the entries are the same."""
     mark = live.mark()
