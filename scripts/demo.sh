@@ -38,7 +38,9 @@ mkdir -p "$TMP/collections/ansible_collections/cockroachdb"
 ln -s "$ROOT" "$TMP/collections/ansible_collections/cockroachdb/cloud"
 
 echo "== Starting the CockroachDB Cloud API emulator"
-"$PY" -m tests.emulator --port 0 --async-seconds 2 >"$TMP/emulator.json" 2>"$TMP/emulator.log" &
+# The live service's wire format by default (DEMO_CONTRACT=contract for the project's contract).
+"$PY" -m tests.emulator --port 0 --async-seconds 2 --contract "${DEMO_CONTRACT:-live}" \
+  >"$TMP/emulator.json" 2>"$TMP/emulator.log" &
 EMULATOR_PID=$!
 for ((i = 0; i < 300; i++)); do
   if [[ $(wc -l <"$TMP/emulator.json") -ge 1 ]]; then break; fi

@@ -9,7 +9,8 @@
 #   scripts/test.sh integration                       # what make test runs
 #   INTEGRATION_TARGETS="cockroach_cluster" scripts/test.sh integration
 #
-# INTEGRATION_LANES (default 2), INTEGRATION_EMULATOR_ARGS (more emulator options, e.g.
+# INTEGRATION_CONTRACT (live, the default, or contract), INTEGRATION_LANES (default 2),
+# INTEGRATION_EMULATOR_ARGS (more emulator options, e.g.
 # "--rate-limit 0" to compare). The whole -vvvv output: tests/output/integration-vvvv.log.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +20,9 @@ source scripts/lib.sh
 PY="$ROOT/.venv/bin/python"
 PYVER=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 LANES=${INTEGRATION_LANES:-2}
+# The wire format of the emulators (the lanes' and those runme.sh targets start): live (the
+# live service's document, strictly validated) unless INTEGRATION_CONTRACT says contract.
+export EMULATOR_CONTRACT=${INTEGRATION_CONTRACT:-${EMULATOR_CONTRACT:-live}}
 OUT="$ROOT/tests/output"
 LOG="$OUT/integration-vvvv.log"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cockroachdb-cloud-integration.XXXXXX")
@@ -45,11 +49,21 @@ ordered_targets() {
     printf '%s %012d %s\n' "$kind" "$((999999999 - $(du -sb "$dir" | cut -f1)))" "$name"
   done | sort | awk '{print $3}'
 }
+# The playbook targets run their playbooks against emulators of their own: in the contract's
+# wire format too (queued again as <target>@contract), so that the same playbooks are shown to
+# work unchanged against both.
+with_contract_runs() {
+  local target
+  while read -r target; do
+    echo "$target"
+    if [[ $target == playbook_* && $EMULATOR_CONTRACT != contract ]]; then echo "$target@contract"; fi
+  done
+}
 n=0
 while read -r target; do
   n=$((n + 1))
   printf '%s\n' "$target" >"$WORK/queue/$(printf '%03d' "$n")"
-done < <(ordered_targets)
+done < <(ordered_targets | with_contract_runs)
 if [[ $n -eq 0 ]]; then echo "no integration target matches '${INTEGRATION_TARGETS:-}'" >&2; exit 1; fi
 if [[ $LANES -gt $n ]]; then LANES=$n; fi
 
@@ -72,24 +86,29 @@ SUMMARY_LINES='^([A-Za-z0-9_.() -]+: .*(passed|converged|requests|lines|results)
 run_lane() {  # run_lane N: targets from the queue until it is empty, against the lane's emulator
   local lane=$1 dir="$WORK/lane$1" coll target start rc
   coll="$dir/ansible_collections/cockroachdb/cloud"
-  while target=$(claim "$lane"); do
+  local entry contract
+  while entry=$(claim "$lane"); do
     start=$SECONDS
     rc=0
+    target=${entry%@*}
+    contract=$EMULATOR_CONTRACT
+    if [[ $entry == *@* ]]; then contract=${entry#*@}; fi
+    sed -e "s|@CONTRACT@|$contract|g" "$dir/config.template" >"$coll/tests/integration/integration_config.yml"
     (cd "$coll" && ansible-test integration -vvvv --local --python "$PYVER" --color no "$target") \
-      >"$dir/logs/$target.log" 2>&1 || rc=$?
-    echo "$target" >>"$dir/order"
-    grep -E "$SUMMARY_LINES" "$dir/logs/$target.log" | sed 's/^/    /' || true
+      >"$dir/logs/$entry.log" 2>&1 || rc=$?
+    echo "$entry" >>"$dir/order"
+    grep -E "$SUMMARY_LINES" "$dir/logs/$entry.log" | sed 's/^/    /' || true
     if [[ $rc -ne 0 ]]; then
-      echo "$target" >>"$WORK/failed"
-      echo "FAILED: $target (lane $lane, $((SECONDS - start)) s); the last 300 lines of its output:"
-      tail -n 300 "$dir/logs/$target.log"
+      echo "$entry" >>"$WORK/failed"
+      echo "FAILED: $entry (lane $lane, $((SECONDS - start)) s); the last 300 lines of its output:"
+      tail -n 300 "$dir/logs/$entry.log"
       return 1
     fi
-    echo "passed: $target (lane $lane, $((SECONDS - start)) s)"
+    echo "passed: $entry (lane $lane, $((SECONDS - start)) s)"
   done
 }
 
-echo "$n targets in $LANES lanes, each with its own emulator"
+echo "$n targets in $LANES lanes, each with its own emulator ($EMULATOR_CONTRACT wire format)"
 for ((lane = 1; lane <= LANES; lane++)); do
   dir="$WORK/lane$lane"
   mkdir -p "$dir/claimed" "$dir/logs"
@@ -98,8 +117,10 @@ for ((lane = 1; lane <= LANES; lane++)); do
   launch_emulator "$PY" "$dir/emulator" --test-controls --async-seconds 1 --validate-responses ${INTEGRATION_EMULATOR_ARGS:-}
   EMULATORS+=("$EMULATOR_PID")
   echo "$EMULATOR_URL" >"$dir/url"
+  # (its @CONTRACT@ is filled in per target: ansible-test passes no environment variable on, so
+  # the runme.sh targets read the wire format of their emulators from this file)
   sed -e "s|@URL@|$EMULATOR_URL|g" -e "s|@ADMIN_KEY@|$EMULATOR_KEY|g" tests/integration/integration_config.yml.template \
-    >"$dir/ansible_collections/cockroachdb/cloud/tests/integration/integration_config.yml"
+    >"$dir/config.template"
 done
 start=$SECONDS
 lane_pids=()

@@ -175,7 +175,9 @@ stage_molecule() {
   done
   [[ $missing -eq 0 ]]
   stage_tree molecule
-  launch_emulator "$PY" "$WORK/molecule-emulator" --async-seconds 1 --validate-responses --test-controls
+  # The live service's wire format (strictly validated), as the roles' users meet it.
+  EMULATOR_CONTRACT=${MOLECULE_CONTRACT:-live} \
+    launch_emulator "$PY" "$WORK/molecule-emulator" --async-seconds 1 --validate-responses --test-controls
   AT_EXIT+=("stop_emulator $EMULATOR_PID")
   export COCKROACH_SERVER="$EMULATOR_URL" COCKROACH_API_KEY="$EMULATOR_KEY" ANSIBLE_COLLECTIONS_PATH="$CPATH"
   export NO_COLOR=1 ANSIBLE_NOCOLOR=1  # (a log file, not a terminal)

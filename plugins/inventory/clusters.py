@@ -38,7 +38,10 @@ options:
     choices: [cockroachdb.cloud.clusters]
   plans:
     description:
-      - Only make hosts of clusters of these plans, V(SERVERLESS) or V(DEDICATED).
+      - Only make hosts of clusters of these plans, in either vocabulary, V(BASIC), V(STANDARD)
+        and V(ADVANCED) (the live service's tiers), V(SERVERLESS) (BASIC and STANDARD clusters)
+        and V(DEDICATED) (ADVANCED clusters). A tier also matches a cluster of its kind on a
+        server that speaks the contract, which names only the kind.
       - Compared without regard to case. Any other value fails before any request is sent,
         with the list of valid values.
       - An empty list does not filter.
@@ -139,7 +142,10 @@ notes:
     top), C(parent_id) (folder id or C(root)) and C(created_at). C(ansible_host) is the cluster's
     C(sql_dns)."
   - "Default groups, in lower case, with characters that are not valid in a group name replaced
-    by C(_): C(cockroach_clusters) (every host of the source), C(plan_<plan>), C(provider_<provider>), C(region_<region>) (one per region of the
+    by C(_): C(cockroach_clusters) (every host of the source), C(plan_<plan>) (the plan as the server names it,
+    and its kind: a STANDARD or BASIC cluster is in C(plan_standard) or C(plan_basic) and in C(plan_serverless),
+    an ADVANCED one in C(plan_advanced) and C(plan_dedicated); so C(plan_serverless) and C(plan_dedicated) work
+    against both the live service and a server that speaks the contract), C(provider_<provider>), C(region_<region>) (one per region of the
     cluster), C(state_<state>) and C(folder_<path>) (C(/prod/eu) gives C(folder_prod_eu), a child
     group of C(folder_prod)). Clusters at the top of the folder tree are in no folder group."
   - The cache stores the clusters and folders as read from the API (only the fields used here),
@@ -252,6 +258,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._plugin_client i
     MissingApiKey,
     client_from_options,
 )
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _plans
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import (
     CLUSTERS_PATH,
     label_value,
@@ -266,7 +273,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._fold
 ALL_CLUSTERS_GROUP = "cockroach_clusters"
 CACHE_FORMAT = 1
 CHOICES = {
-    "plans": ("SERVERLESS", "DEDICATED"),
+    "plans": _plans.PLANS,
     "providers": ("AWS", "GCP", "AZURE"),
     "states": ("CREATING", "CREATED", "CREATION_FAILED", "LOCKED", "DELETED"),
 }
@@ -422,6 +429,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         options["validate_certs"] = self.get_option("validate_certs")
         options["request_timeout"] = self.get_option("request_timeout")
         options["allow_plain_http"] = self.get_option("allow_plain_http")
+        options["api_format"] = self.get_option("api_format")
         return options
 
     def _key_id(self, settings):
@@ -502,7 +510,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     @staticmethod
     def _matches(cluster, settings, folder_ids):
-        if settings.plans and (cluster.get("plan") or "").upper() not in settings.plans:
+        if settings.plans and not any(_plans.matches(cluster.get("plan"), plan) for plan in settings.plans):
             return False
         if settings.providers and (cluster.get("cloud_provider") or "").upper() not in settings.providers:
             return False
@@ -595,7 +603,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         self.inventory.add_child(self._group(raw_name), host)
 
     def _add_default_groups(self, host, fields):
-        for kind in ("plan", "provider", "state"):
+        for plan in _plans.groups(fields["plan"]):
+            self._add_to_group(host, "plan_%s" % plan)
+        for kind in ("provider", "state"):
             if fields[kind]:
                 self._add_to_group(host, "%s_%s" % (kind, fields[kind].lower()))
         for region in fields["regions"]:

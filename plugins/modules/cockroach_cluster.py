@@ -18,7 +18,7 @@ description:
   - Finds the cluster by O(name) (one listing of the clusters) or by O(id) (one read). A
     C(DELETED) cluster counts as absent.
   - An option that is not set is not managed. A re-run with the same options sends no change.
-  - The name, the cloud provider, the plan and the network visibility of a cluster cannot
+  - The name, the cloud provider, the kind of plan and the network visibility of a cluster cannot
     change; asking for it fails before any change is sent. Every option that is set is
     either applied, or refused with a message, or (the settings of a cluster that
     O(state=absent) deletes) named in a warning; none is ignored silently.
@@ -62,10 +62,19 @@ options:
     choices: [AWS, GCP, AZURE]
   plan:
     description:
-      - V(serverless) or V(dedicated). Defaults to V(dedicated) when O(dedicated) is set,
-        else V(serverless). Cannot change.
+      - The cluster's plan, in the live service's words or in the contract's (any case).
+        V(basic) and V(standard) are serverless tiers, V(advanced) is dedicated;
+        V(serverless) and V(dedicated) name the kind and match each of its tiers (a V(standard)
+        cluster is a V(serverless) one, so a task saying V(serverless) leaves it as it is).
+      - Defaults to the kind the other options imply (V(dedicated) when O(dedicated) or
+        O(cockroach_version) is set, else V(serverless)).
+      - The live service (U(https://cockroachlabs.cloud)) creates a V(serverless) cluster as
+        V(standard) when O(serverless.usage_limits.provisioned_virtual_cpus) is set, else as
+        V(basic). A server that speaks the contract names only the kind.
+      - The kind cannot change. Between V(basic) and V(standard), the live service changes the
+        tier in place; on a contract server both are V(serverless), so nothing changes.
+      - "Accepted values: V(basic), V(standard), V(advanced), V(serverless), V(dedicated)."
     type: str
-    choices: [serverless, dedicated]
   regions:
     description:
       - The regions of the cluster, as the whole set. Required to create a cluster.
@@ -95,6 +104,9 @@ options:
           - Monthly spend limit in US cents (legacy; use O(serverless.usage_limits)).
           - Mutually exclusive with O(serverless.usage_limits); the service keeps one or the
             other. Setting it on a cluster that has usage limits replaces them (once).
+          - Only a server that speaks the contract takes it. Against the live service
+            (U(https://cockroachlabs.cloud)) it is refused before any change; give
+            O(serverless.usage_limits) instead.
         type: int
       usage_limits:
         description:
@@ -300,7 +312,7 @@ ARGUMENT_SPEC = dict(
     id=dict(type="str"),
     state=dict(type="str", default="present", choices=["present", "absent"]),
     cloud_provider=dict(type="str", choices=["AWS", "GCP", "AZURE"]),
-    plan=dict(type="str", choices=["serverless", "dedicated"]),
+    plan=dict(type="str"),
     regions=dict(type="list", elements="dict", options=dict(
         name=dict(type="str", required=True),
         node_count=dict(type="int"),

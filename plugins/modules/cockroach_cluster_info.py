@@ -42,11 +42,13 @@ options:
     default: false
   plan:
     description:
-      - Only show clusters of this plan.
+      - Only show clusters of this plan, in either vocabulary (any case), V(BASIC), V(STANDARD),
+        V(ADVANCED) (the live service's tiers), or V(SERVERLESS) (BASIC and STANDARD clusters)
+        and V(DEDICATED) (ADVANCED clusters). A tier also matches a cluster of its kind on a
+        server that speaks the contract (which names only the kind).
       - Like the other filters, it also applies to the cluster found by O(name) or O(id); a
         cluster that does not match is not returned.
     type: str
-    choices: [SERVERLESS, DEDICATED]
   cloud_provider:
     description:
       - Only show clusters hosted by this cloud provider.
@@ -203,9 +205,11 @@ clusters:
       type: str
       sample: AWS
     plan:
-      description: C(SERVERLESS) or C(DEDICATED).
+      description:
+        - As the server sent it. The live service says C(BASIC), C(STANDARD) (serverless) or
+          C(ADVANCED) (dedicated); a server that speaks the contract says C(SERVERLESS) or C(DEDICATED).
       type: str
-      sample: DEDICATED
+      sample: ADVANCED
     state:
       description: C(CREATING), C(CREATED), C(CREATION_FAILED), C(LOCKED) (while an update runs) or C(DELETED).
       type: str
@@ -383,7 +387,7 @@ ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     id=dict(type="str"),
     show_inactive=dict(type="bool", default=False),
-    plan=dict(type="str", choices=["SERVERLESS", "DEDICATED"]),
+    plan=dict(type="str"),
     cloud_provider=dict(type="str", choices=["AWS", "GCP", "AZURE"]),
     state=dict(type="str"),
     labels=dict(type="dict"),

@@ -7,6 +7,10 @@ Reads the request logs of the emulators at URL (one per integration lane) (``GET
 ``cockroachdb.cloud/<version> (Ansible collection)``). Exit status 1 when an operation is
 neither used nor planned in NOT_YET, or when one planned in NOT_YET was used: take it out
 of NOT_YET when its module arrives, so that the list only shrinks.
+
+Also counts the requests validated by the emulators' document (the contract, or with
+``--contract live`` the live service's, strictly): exit status 1 when one the collection sent
+was refused by it (a field or query parameter the server does not take).
 """
 
 import json
@@ -30,6 +34,19 @@ def used_operations(log):
     """The operations of the log's requests that the collection's client sent."""
     return {entry["operation"] for entry in log
             if entry.get("operation") and (entry.get("user_agent") or "").startswith(CLIENT_PREFIX)}
+
+
+def conformance(log):
+    """(report lines, problems) for the requests of the client that reached an operation:
+    how many the emulator's document took, and which it refused."""
+    ours = [e for e in log if (e.get("user_agent") or "").startswith(CLIENT_PREFIX) and e.get("operation")]
+    refused = [e for e in ours if e.get("invalid")]
+    share = 100.0 * (len(ours) - len(refused)) / len(ours) if ours else 100.0
+    lines = ["requests validated by the emulators' document: %d, conforming %d (%.1f%%), refused %d"
+             % (len(ours), len(ours) - len(refused), share, len(refused))]
+    problems = ["%s %s (%s) was refused by the emulator's document" % (e["method"], e["path"], e["operation"])
+                for e in refused[:20]]
+    return lines, problems
 
 
 def compare(operations, used, not_yet):
@@ -56,6 +73,8 @@ def main(argv):
             log += json.load(response)["requests"]
     operations = [op.operation_id for op in spec.operations(spec.load_document())]
     lines, problems = compare(operations, used_operations(log), NOT_YET)
+    more_lines, more_problems = conformance(log)
+    lines, problems = lines + more_lines, problems + more_problems
     print("\n".join(lines))
     for problem in problems:
         print("ERROR: " + problem, file=sys.stderr)

@@ -228,9 +228,11 @@ def _make_view(emu, op):
         body = _read_body(op)
         unknown = sorted(set(request.args) - op.query_params)
         if unknown:
+            g.invalid = True
             raise ApiError(400, "unknown query parameter(s): %s" % ", ".join(unknown))
         problem = emu.validate(request)
         if problem:
+            g.invalid = True
             raise ApiError(400, *problem)
         query = {name: request.args.get(name) for name in request.args}
         with emu.store.lock:
@@ -317,6 +319,8 @@ def create_app(config=None):
                 "status": response.status_code,
                 "fault": fault.kind if fault is not None else None,
                 "operation": request.endpoint if request.endpoint in HANDLERS else None,
+                # refused by the document's schema (a body or query parameter it does not take)
+                "invalid": bool(g.get("invalid")),
                 "key": g.get("key_id"),
                 "user_agent": request.headers.get("User-Agent"),
                 "time": clock.iso(clock.now()),
@@ -348,8 +352,9 @@ def create_app(config=None):
         if problem is None:
             return response
         reason, details = problem
-        message = ("the emulator's response to %s (status %d) breaks the contract: %s"
-                   % (request.endpoint, response.status_code, reason))
+        message = ("the emulator's response to %s (status %d) breaks the %s: %s"
+                   % (request.endpoint, response.status_code,
+                      "live document" if emu.live else "contract", reason))
         LOG.error("%s", message)
         return json_response({"code": 500, "message": message, "details": details}, 500)
 

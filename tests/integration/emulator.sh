@@ -12,6 +12,11 @@
 source "$ROOT/scripts/lib.sh"  # launch_emulator
 
 EMULATOR_PIDS=()
+# The wire format of the emulators, as scripts/integration.sh wrote it for this target
+# (ansible-test passes no environment variable on); contract when run by hand without one.
+EMULATOR_CONTRACT=$(sed -n 's/^cockroach_emulator_contract: "\([a-z]*\)".*/\1/p' \
+  "$ROOT/tests/integration/integration_config.yml" 2>/dev/null || true)
+export EMULATOR_CONTRACT=${EMULATOR_CONTRACT:-contract}
 PY=${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}
 WORK=$(mktemp -d)
 trap 'stop_emulators; rm -rf "$WORK"' EXIT

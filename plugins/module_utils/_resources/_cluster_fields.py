@@ -15,6 +15,7 @@ __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, set_path
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _plans
 
 
 def normalize_version(version):
@@ -46,12 +47,51 @@ def _folder_id(value, task):
         raise InvalidInput(str(error)) from None
 
 
+class PlanField(Field):
+    """``plan`` in either vocabulary: SERVERLESS matches a BASIC or STANDARD cluster, a tier
+    matches itself (and the kind a contract server names). The contract takes no plan (the
+    spec's serverless/dedicated says it); the live service takes the tier at create, and a
+    change between BASIC and STANDARD as an update."""
+
+    def __init__(self):
+        super(PlanField, self).__init__("plan", create=False, update=False, normalize=lambda value, task: value.upper(),
+                                        from_api=lambda value: value.upper(),
+                                        live=dict(create="spec.plan", update="plan"))
+
+    def differs(self, have, want):
+        return not _plans.matches(have, want)
+
+    def encode_create(self, body, value, wanted):
+        set_path(body, self.create, _plans.tier_for(value, wanted.get("serverless.usage_limits")))
+
+    def predict(self, resource, value):
+        if value in _plans.TIERS or resource.get("plan") is None:
+            resource["plan"] = value
+
+
+def _limits(value):
+    """Usage limits as numbers (the live service sends int64 values as strings)."""
+    limits = {}
+    for key, item in (value or {}).items():
+        try:
+            limits[key] = int(item) if item is not None else None
+        except (TypeError, ValueError):
+            limits[key] = item
+    return clean(limits)
+
+
+def _limits_as_strings(value):
+    return dict((key, str(item)) for key, item in value.items() if item is not None)
+
+
 class RegionsField(Field):
-    """``regions``: the set of regions, with node counts (dedicated) or a primary (serverless)."""
+    """``regions``: the set of regions, with node counts (dedicated) or a primary (serverless).
+    The contract's create also takes the region names at the top level; the live one does not."""
 
     def __init__(self, plan):
-        super(RegionsField, self).__init__("regions", update="regions")
+        super(RegionsField, self).__init__("regions", update="regions", live=dict(top_level=False))
         self.plan = plan
+        self.top_level = True
 
     def read(self, resource):
         dedicated = self.plan == "DEDICATED"
@@ -77,7 +117,8 @@ class RegionsField(Field):
 
     def encode_create(self, body, value, wanted):
         names = [r["name"] for r in value]
-        body["regions"] = names
+        if self.top_level:
+            body["regions"] = names
         if self.plan == "DEDICATED":
             set_path(body, "spec.dedicated.region_nodes", dict((r["name"], r["node_count"]) for r in value))
         else:
@@ -110,11 +151,12 @@ class SpendLimitField(Field):
 
 
 class UsageLimitsField(Field):
-    """Only the limits the task sets are managed; the update sends them merged into the rest."""
+    """Only the limits the task sets are managed; the update sends them merged into the rest.
+    Read as numbers in both formats; the live service takes them as strings (int64)."""
 
     def encode_update(self, body, value, current):
         have = ((current.get("config") or {}).get("serverless") or {}).get("usage_limits") or {}
-        set_path(body, self.update, dict(have, **value))
+        set_path(body, self.update, self.to_api(dict(_limits(have), **value)))
 
     def predict(self, resource, value):
         serverless = resource.setdefault("config", {}).setdefault("serverless", {})
@@ -126,11 +168,12 @@ COMMON = Fields(
     Field("name", update=False, immutable="cluster {have} cannot be renamed to {want}"),
     Field("cloud_provider", create="provider", update=False,
           immutable="cluster {name} runs on {have}; its cloud provider cannot change to {want}"),
-    Field("plan", create=False, update=False, normalize=lambda value, task: value.upper()),
+    PlanField(),
     Field("labels", create="spec.labels", update="labels", default={}, normalize=_merged_labels),
     Field("delete_protection", create="spec.delete_protection", update="delete_protection", to_api=on_off,
           from_api=lambda v: v == "ENABLED", default=False),
-    Field("folder", api="parent_id", create="parent_id", default="root", normalize=_folder_id),
+    Field("folder", api="parent_id", create="parent_id", default="root", normalize=_folder_id,
+          live=dict(create="spec.parent_id")),
 )
 SERVERLESS = COMMON + Fields(
     RegionsField("SERVERLESS"),
@@ -138,7 +181,8 @@ SERVERLESS = COMMON + Fields(
                     create="spec.serverless.spend_limit", update="serverless.spend_limit"),
     UsageLimitsField("serverless.usage_limits", api="config.serverless.usage_limits",
                      create="spec.serverless.usage_limits", update="serverless.usage_limits", compare="subset",
-                     default={}, normalize=lambda value, task: clean(value)),
+                     default={}, normalize=lambda value, task: clean(value), from_api=_limits,
+                     live=dict(to_api=_limits_as_strings)),
 )
 HARDWARE = "spec.dedicated.hardware"
 DEDICATED = COMMON + Fields(

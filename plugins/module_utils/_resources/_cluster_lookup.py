@@ -22,6 +22,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes impo
     check_wait_timeout,
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter, fetch_or_none
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _plans
 
 CLUSTERS_PATH = API + "/clusters"
 CONNECTION_OPTIONS = ("database", "sql_user", "os")
@@ -271,7 +272,7 @@ class ClusterScope(object):
 
     def check_plan(self):
         """Refuse a serverless cluster for a dedicated-only feature (reads the cluster)."""
-        if self.dedicated_only and not self.missing and self.cluster.get("plan") == "SERVERLESS":
+        if self.dedicated_only and not self.missing and _plans.is_serverless(self.cluster):
             raise InvalidInput("%s is only available on dedicated clusters; cluster %s is serverless"
                                % (self.dedicated_only, self.cluster.get("name")))
 

@@ -27,7 +27,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
 )
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.scopes import check_wait_timeout
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup, _folder_paths
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _cluster_lookup, _folder_paths, _plans
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_fields import (
     DEDICATED,
     SERVERLESS,
@@ -77,10 +77,11 @@ class Clusters(Collection):
 
     # -- what the task asks for ----------------------------------------------------------------
     def local_plan(self):
-        """The plan the options imply on their own, or None when only the cluster can tell."""
+        """The kind of plan (SERVERLESS or DEDICATED) the options imply on their own, or None
+        when only the cluster can tell."""
         params = self.params
         if params.get("plan"):
-            return params["plan"].upper()
+            return _plans.kind(params["plan"])
         if params.get("dedicated") is not None or params.get("cockroach_version"):
             return "DEDICATED"
         if params.get("serverless") is not None:
@@ -93,11 +94,16 @@ class Clusters(Collection):
         return None
 
     def wanted_plan(self, current=None):
-        return self.local_plan() or (current["plan"] if current else "SERVERLESS")
+        return self.local_plan() or (_plans.kind(current["plan"]) if current else "SERVERLESS")
+
+    def wanted_tier(self):
+        """The plan a create names on the live service (BASIC, STANDARD or ADVANCED)."""
+        limits = (self.params.get("serverless") or {}).get("usage_limits")
+        return _plans.tier_for(self.params.get("plan") or self.wanted_plan(), limits)
 
     def table(self, resource=None):
-        plan = resource.get("plan") if resource else self.wanted_plan()
-        return DEDICATED if plan == "DEDICATED" else SERVERLESS
+        plan = _plans.kind(resource.get("plan")) if resource else self.wanted_plan()
+        return (DEDICATED if plan == "DEDICATED" else SERVERLESS).for_client(self.client)
 
     def gone(self, item):
         return item.get("state") == "DELETED"
@@ -117,6 +123,10 @@ class Clusters(Collection):
     def check_input(self):
         params = self.params
         check_only_with(self.only_with, params, self.ctx.warn)
+        try:
+            _plans.normalize(params.get("plan"))
+        except ValueError as problem:
+            raise InvalidInput(str(problem)) from None
         plan = self.local_plan()
         if params.get("id") is not None and not _cluster_lookup.looks_like_id(params["id"]):
             raise InvalidInput("id must be a cluster id (a UUID such as 5d56c004-1ae9-4f72-9fc8-ed1a0cda3957), got %r; "
@@ -124,7 +134,7 @@ class Clusters(Collection):
         if params.get("name") is not None and not NAME_RE.match(params["name"]):
             raise InvalidInput("invalid cluster name %r: use 6 to 20 lowercase letters, digits and dashes, "
                                "not starting or ending with a dash" % params["name"])
-        given = (params.get("plan") or "").upper()
+        given = _plans.kind(params.get("plan")) or ""
         for plan_name, other in (("SERVERLESS", "dedicated"), ("DEDICATED", "serverless")):
             if given == plan_name and params.get(other) is not None:
                 raise InvalidInput("plan is %s but %s options are set; use %s options"
@@ -248,8 +258,17 @@ class Clusters(Collection):
                 raise InvalidInput("to create a dedicated cluster, give dedicated.storage_gib and "
                                    "dedicated.num_virtual_cpus or dedicated.machine_type")
             self.check_regions_exist(params["cloud_provider"], plan == "SERVERLESS")
-        elif plan != current["plan"]:
-            raise InvalidInput("cluster %s is %s; its plan cannot change to %s" % (current["name"], current["plan"], plan))
+        elif plan != _plans.kind(current["plan"]):
+            raise InvalidInput("cluster %s is %s; its plan cannot change to %s"
+                               % (current["name"], current["plan"], (self.params.get("plan") or plan).upper()))
+        self.check_wire()
+
+    def check_wire(self):
+        """What the live service has no field for, refused before any change."""
+        if self.wire == "live" and (self.params.get("serverless") or {}).get("spend_limit") is not None:
+            raise InvalidInput("serverless.spend_limit is not taken by the live CockroachDB Cloud API: give "
+                               "serverless.usage_limits (request_unit_limit, storage_mib_limit or "
+                               "provisioned_virtual_cpus) instead")
 
     def validate_delete(self, current):
         if self.params.get("id") and self.params.get("name") and self.params["name"] != current["name"]:
@@ -274,12 +293,13 @@ class Clusters(Collection):
         if "regions" in changes:
             known = set(r["name"] for r in current.get("regions") or [])
             if set(r["name"] for r in changes["regions"]) != known:
-                self.check_regions_exist(current["cloud_provider"], current["plan"] == "SERVERLESS")
+                self.check_regions_exist(current["cloud_provider"], _plans.is_serverless(current))
         return changes
 
     def predict_create(self):
         params = self.params
-        cluster = {"name": params["name"], "cloud_provider": params["cloud_provider"], "plan": self.wanted_plan(),
+        plan = self.wanted_tier() if self.wire == "live" else self.wanted_plan()
+        cluster = {"name": params["name"], "cloud_provider": params["cloud_provider"], "plan": plan,
                    "state": "CREATED", "operation_status": "UNSPECIFIED", "regions": []}
         table = self.table()
         values = table.defaults()
@@ -292,6 +312,8 @@ class Clusters(Collection):
         body = self.create_body()
         # The spec names the plan even when no option of that plan is set.
         body.setdefault("spec", {}).setdefault(self.wanted_plan().lower(), {})
+        if self.wire == "live":  # the live service names the tier
+            body["spec"].setdefault("plan", self.wanted_tier())
         return self.client.change("POST", _cluster_lookup.CLUSTERS_PATH,
                                   lambda: _cluster_lookup.find_cluster(self.client, body["name"]), body=body)
 
@@ -332,7 +354,7 @@ def filters_from(params):
     filters = {}
     for field in ("plan", "cloud_provider"):
         if params.get(field):
-            filters[field] = params[field]
+            filters[field] = params[field].strip().upper()
     if params.get("state"):
         filters["state"] = params["state"].strip().upper()
     if params.get("labels"):
@@ -342,7 +364,9 @@ def filters_from(params):
 
 def matches(cluster, filters):
     """Whether a cluster (API object) passes every filter of ``filters_from``."""
-    for field in ("plan", "cloud_provider", "state"):
+    if filters.get("plan") and not _plans.matches(cluster.get("plan"), filters["plan"]):
+        return False
+    for field in ("cloud_provider", "state"):
         wanted = filters.get(field)
         if wanted is not None and (cluster.get(field) or "").upper() != wanted:
             return False
@@ -356,6 +380,10 @@ def check_input(params):
                            "got %r; to look a cluster up by its name use the name option" % params["id"])
     if params.get("name") is not None and not params["name"].strip():
         raise InvalidInput("name must not be empty")
+    try:
+        _plans.normalize(params.get("plan"))
+    except ValueError as problem:
+        raise InvalidInput(str(problem)) from None
     if params.get("state") is not None and not params["state"].strip():
         raise InvalidInput("state must not be empty: leave it out to show the clusters in any state")
     check_only_with(INFO_RULES, params)
@@ -370,7 +398,7 @@ def add_details(client, cluster, params):
     deleted = cluster.get("state") == "DELETED"
     path = _cluster_lookup.cluster_path(cluster["id"])
     if params.get("include_nodes"):
-        item["nodes"] = [] if deleted or cluster.get("plan") == "SERVERLESS" else _cluster_lookup.or_gone(
+        item["nodes"] = [] if deleted or _plans.is_serverless(cluster) else _cluster_lookup.or_gone(
             lambda: client.list_all(path + "/nodes", "nodes"), [])
     if params.get("include_connection_string") and not deleted:
         query = _cluster_lookup.connection_query(params)

@@ -132,3 +132,14 @@ def one(call, value):
 @answer("ListClusters")
 def listing(call, value):
     return dict(value, clusters=[live_cluster(call.data, c) for c in value.get("clusters") or []])
+
+
+@answer("GetConnectionString")
+def connection_string(call, value):
+    """The live answer adds the string's parts (``params``)."""
+    cluster = call.data["clusters"].get(call.path.get("cluster_id")) or {}
+    params = {"Host": cluster.get("sql_dns", ""), "Port": "26257",
+              "Database": call.query.get("database") or "defaultdb"}
+    if call.query.get("sql_user"):
+        params["Username"] = call.query["sql_user"]
+    return dict(value, params=params)

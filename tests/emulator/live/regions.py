@@ -18,7 +18,8 @@ SUPPORT_END_YEAR = 2026  # the oldest major version's end of support; each later
 
 @answer("ListAvailableRegions")
 def regions(call, value):
-    return dict(value, regions=[dict(r, location=LOCATIONS.get(r.get("name"), r.get("name") or ""), distance=0.0)
+    return dict(value, regions=[dict(r, location=r.get("location") or LOCATIONS.get(r.get("name"), r.get("name") or ""),
+                                     distance=r.get("distance", 0.0))
                                 for r in value.get("regions") or []])
 
 

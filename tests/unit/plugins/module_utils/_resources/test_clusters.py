@@ -19,6 +19,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._clus
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import ClusterNotFound
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.clusters import Clusters
 from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_cluster import ARGUMENT_SPEC
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import Emulator
 
 UNKNOWN_ID = "11111111-2222-4333-8444-555555555555"
 GCP_SERVERLESS_REGIONS = "asia-southeast1, europe-west1, us-central1, us-east1"
@@ -557,3 +558,85 @@ def test_a_deleted_id_fails_saying_so(emulator):
         run(emulator, id=cluster["id"], labels={"a": "b"})
     assert str(info.value) == "no cluster with id %s: it was deleted at %s" % (cluster["id"], deleted_at)
     assert run(emulator, id=cluster["id"], state="absent")["changed"] is False
+
+
+# -- the live wire format ------------------------------------------------------------------------
+SERVERLESS_TASK = dict(name="web-app", cloud_provider="GCP", regions=[{"name": "us-central1"}],
+                       serverless={"usage_limits": {"request_unit_limit": 1000}}, labels={"env": "prod"})
+
+
+def test_live_create_sends_everything_in_spec_with_the_tier(live):
+    mark = live.mark()
+    result = run(live, **SERVERLESS_TASK)
+    assert result["changed"] and result["cluster"]["plan"] == "BASIC"
+    [(operation, _path, body)] = live.sent(mark)
+    assert operation == "CreateCluster"
+    assert body == {"name": "web-app", "provider": "GCP",
+                    "spec": {"plan": "BASIC", "labels": {"env": "prod"},
+                             "serverless": {"regions": ["us-central1"], "usage_limits": {"request_unit_limit": "1000"}}}}
+    assert result["cluster"]["config"]["serverless"]["usage_limits"] == {"request_unit_limit": "1000"}
+
+
+def test_live_rerun_reads_strings_and_tiers_as_the_same(live):
+    run(live, **SERVERLESS_TASK)
+    mark = live.mark()
+    again = run(live, plan="serverless", **SERVERLESS_TASK)
+    assert not again["changed"] and live.mutations(mark) == []
+    assert again["diff"]["before"] == again["diff"]["after"]
+
+
+def test_live_and_contract_give_the_same_diff(emulator):
+    diffs = []
+    for server in (emulator, Emulator(emulator.clock, contract="live")):  # one clock for both
+        run(server, **SERVERLESS_TASK)
+        diffs.append(run(server, **dict(SERVERLESS_TASK, labels={"env": "dev"}))["diff"])
+    assert diffs[0] == diffs[1]
+
+
+def test_live_provisioned_vcpus_make_a_standard_cluster_and_a_tier_changes_in_place(live):
+    task_args = dict(SERVERLESS_TASK, serverless={"usage_limits": {"provisioned_virtual_cpus": 2}})
+    assert run(live, **task_args)["cluster"]["plan"] == "STANDARD"
+    mark = live.mark()
+    result = run(live, **dict(task_args, plan="BASIC"))
+    assert result["changed"] and result["cluster"]["plan"] == "BASIC"
+    assert [(op, body) for op, _path, body in live.sent(mark)] == [("UpdateCluster", {"plan": "BASIC"})]
+
+
+def test_live_a_dedicated_cluster_is_advanced_and_cannot_become_serverless(live):
+    orders = orders_db(live)
+    assert orders["plan"] == "ADVANCED"
+    mark = live.mark()
+    assert not run(live, name="orders-db", plan="dedicated")["changed"]
+    with pytest.raises(InvalidInput, match="cluster orders-db is ADVANCED; its plan cannot change to STANDARD"):
+        run(live, name="orders-db", plan="standard")
+    assert live.mutations(mark) == []
+
+
+def test_live_folder_goes_in_spec(live):
+    folder = live.admin.post("/api/v1/folders", {"name": "team-a", "parent_id": "root"})
+    mark = live.mark()
+    result = run(live, folder="/team-a", **SERVERLESS_TASK)
+    [(_op, _path, body)] = live.sent(mark)
+    assert body["spec"]["parent_id"] == folder["id"] and "parent_id" not in body
+    assert result["cluster"]["parent_id"] == folder["id"]
+
+
+def test_live_refuses_a_spend_limit_before_any_change(live):
+    mark = live.mark()
+    with pytest.raises(InvalidInput, match="serverless.spend_limit is not taken by the live CockroachDB Cloud API"):
+        run(live, **dict(SERVERLESS_TASK, serverless={"spend_limit": 100}))
+    assert live.mutations(mark) == []
+
+
+def test_live_check_mode_predicts_the_tier_and_sends_nothing(live):
+    mark = live.mark()
+    result = run(live, check_mode=True, **SERVERLESS_TASK)
+    assert result["changed"] and result["cluster"]["plan"] == "BASIC" and live.mutations(mark) == []
+
+
+def test_plan_takes_both_vocabularies_and_refuses_others(emulator):
+    with pytest.raises(InvalidInput, match=r"plan must be basic, standard or advanced \(or serverless, dedicated\), got 'premium'"):
+        run(emulator, plan="premium", **{k: v for k, v in SERVERLESS_TASK.items()})
+    assert run(emulator, plan="BASIC", **SERVERLESS_TASK)["cluster"]["plan"] == "SERVERLESS"
+    mark = emulator.mark()
+    assert not run(emulator, plan="standard", **SERVERLESS_TASK)["changed"] and emulator.mutations(mark) == []

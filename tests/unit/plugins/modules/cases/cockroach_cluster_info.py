@@ -15,7 +15,8 @@ BAD_INPUT = [
     bad("id-not-a-uuid", "id must be a cluster id (a UUID", id="web-app"),
     bad("name-empty", "name must not be empty", name=" "),
     bad("name-and-id", "parameters are mutually exclusive: name|id", name="web-app", id=UNKNOWN_ID),
-    bad("plan-lowercase", "value of plan must be one of: SERVERLESS, DEDICATED, got: serverless", plan="serverless"),
+    bad("plan-unknown", "plan must be basic, standard or advanced (or serverless, dedicated), got 'premium'",
+        plan="premium"),
     bad("os-not-a-choice", "value of os must be one of: MAC, LINUX, WINDOWS, got: BSD", os="BSD"),
     bad("detail-unknown", "value of details must be one or more of: backup_config, maintenance_window, "
                           "version_deferral. Got no match for: backups", details=["backups"]),
