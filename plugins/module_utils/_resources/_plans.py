@@ -64,5 +64,7 @@ def tier_for(plan, usage_limits=None):
 def groups(plan):
     """The inventory group suffixes of a cluster's plan: the plan itself and its kind."""
     plan = (plan or "").lower()
+    if not plan:
+        return []
     family = (kind(plan) or "").lower()
     return [plan] if not family or family == plan else [plan, family]

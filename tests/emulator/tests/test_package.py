@@ -57,19 +57,24 @@ def test_the_wheel_holds_the_emulator_not_its_tests(package):
         names = wheel.namelist()
     assert "cockroach_cloud_emulator/cli.py" in names
     assert "cockroach_cloud_emulator/openapi/cockroach-cloud-openapi.yaml" in names
+    assert "cockroach_cloud_emulator/openapi/live-openapi.json" in names
+    assert "cockroach_cloud_emulator/live/clusters.py" in names
     assert [name for name in names if "tests/" in name or "conftest" in name] == []
 
 
-def test_the_console_script_serves_the_api(installed):
+@pytest.mark.parametrize("contract", ["contract", "live"])
+def test_the_console_script_serves_the_api(installed, contract):
     script = str(installed / "bin" / "cockroach-cloud-emulator")
-    process = subprocess.Popen([script, "--port", "0", "--async-seconds", "0"],  # pylint: disable=consider-using-with
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen([script, "--port", "0", "--async-seconds", "0",  # pylint: disable=consider-using-with
+                                "--contract", contract], stdout=subprocess.PIPE, text=True)
     try:
         info = json.loads(process.stdout.readline())
+        assert info["contract"] == contract
         request = urllib.request.Request(info["url"] + "/api/v1/clusters", headers={
             "Authorization": "Bearer " + info["admin_key"], "Cc-Version": "2024-09-16"})
         with urllib.request.urlopen(request, timeout=30) as response:
             assert response.status == 200
+            assert response.headers["X-Cockroach-Emulator-Contract"] == contract
             assert json.load(response)["clusters"] == []
     finally:
         process.terminate()

@@ -34,6 +34,12 @@ def emulator(monkeypatch):
 
 
 @pytest.fixture
+def live(monkeypatch):
+    """A fresh in-process emulator serving the live service's wire format (``--contract live``)."""
+    return install(monkeypatch, contract="live")
+
+
+@pytest.fixture
 def built_clients(emulator, monkeypatch):
     """``built_clients(plugin_module)``: the clients that the plugin builds from its own
     options (api_key, api_url...) reach the emulator when their api_url is its URL; returns

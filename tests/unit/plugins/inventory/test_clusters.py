@@ -22,7 +22,7 @@ from ansible.plugins.loader import inventory_loader
 
 from ansible_collections.cockroachdb.cloud.plugins.inventory import clusters as inventory_plugin
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import CockroachClient
-from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL, install
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import URL
 
 PLUGIN = "cockroachdb.cloud.clusters"
 UNKNOWN_KEY = "CCDB1_wrongwrongwrongwrongwr_" + "x" * 40  # well formed, but the emulator never issued it
@@ -276,7 +276,7 @@ def test_show_inactive_and_deleted_state(tmp_path, estate):
 
 
 @pytest.mark.parametrize("options, words", [
-    (dict(plans=["FOO"]), ["'FOO'", "plans", "SERVERLESS, DEDICATED"]),
+    (dict(plans=["FOO"]), ["'FOO'", "plans", "BASIC, STANDARD, ADVANCED, SERVERLESS, DEDICATED"]),
     (dict(providers=["aws", "IBM"]), ["'IBM'", "providers", "AWS, GCP, AZURE"]),
     (dict(states=["RUNNING"]), ["'RUNNING'", "states", "CREATING, CREATED, CREATION_FAILED, LOCKED, DELETED"]),
     (dict(hostvars_prefix="9x"), ["hostvars_prefix"]),
@@ -562,13 +562,37 @@ def test_verify_file(tmp_path, filename, wanted):
     assert inventory_loader.get(PLUGIN).verify_file(str(path)) is wanted
 
 
-# -- the live wire format ------------------------------------------------------------------------
-@pytest.fixture
-def live(monkeypatch):
-    """A fresh in-process emulator serving the live service's wire format."""
-    return install(monkeypatch, contract="live")
+# -- the live service's plans ----------------------------------------------------------------------
+def test_live_plans_group_by_tier_and_by_kind(tmp_path, live):
+    live.cluster("web-basic", plan="BASIC")
+    live.cluster("web-standard", plan="STANDARD")
+    live.cluster("orders-prod", plan="ADVANCED", provider="AWS")
+    _plugin, inventory = run(tmp_path, live)
+    assert hostvars(inventory, "web-standard")["plan"] == "STANDARD"
+    assert hosts_of(inventory, "plan_serverless") == ["web-basic", "web-standard"]
+    assert hosts_of(inventory, "plan_standard") == ["web-standard"]
+    assert hosts_of(inventory, "plan_basic") == ["web-basic"]
+    assert hosts_of(inventory, "plan_dedicated") == hosts_of(inventory, "plan_advanced") == ["orders-prod"]
 
 
+@pytest.mark.parametrize("plans, expected", [
+    (["serverless"], ["web-basic", "web-standard"]), (["Standard"], ["web-standard"]),
+    (["DEDICATED"], ["orders-prod"]), (["advanced", "basic"], ["orders-prod", "web-basic"]),
+])
+def test_live_plans_filter_in_either_vocabulary(tmp_path, live, plans, expected):
+    live.cluster("web-basic", plan="BASIC")
+    live.cluster("web-standard", plan="STANDARD")
+    live.cluster("orders-prod", plan="ADVANCED", provider="AWS")
+    _plugin, inventory = run(tmp_path, live, plans=plans)
+    assert sorted(inventory.hosts) == expected
+
+
+def test_a_tier_filter_matches_its_kind_on_a_contract_server(tmp_path, estate):
+    _plugin, inventory = run(tmp_path, estate.emulator, plans=["advanced"])
+    assert sorted(inventory.hosts) == ["billing-eu", "orders-prod"]
+
+
+# -- the live service's folders --------------------------------------------------------------------
 def test_live_folder_groups_read_the_lineage_of_folders(tmp_path, live):
     """The live service's folder path is the list of the folders above it: the folder host
     variable and the folder groups are the same as with the contract's string paths."""

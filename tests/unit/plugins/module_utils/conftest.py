@@ -152,12 +152,6 @@ def emulator(monkeypatch):
     return install(monkeypatch)
 
 
-@pytest.fixture
-def live(monkeypatch):
-    """A fresh in-process emulator serving the live service's wire format (``--contract live``)."""
-    return install(monkeypatch, contract="live")
-
-
 # The kit's tests run small descriptions of real API resources on the in-process emulator
 # (ClusterScope's tests in _resources/ too).
 @pytest.fixture

@@ -651,3 +651,51 @@ def test_plain_http_elsewhere_is_refused_unless_allowed(url):
     assert info.value.message == problem
     assert _client.plain_http_problem(url, allowed=True) is None
     _client.CockroachClient("CCDB1_key", api_url=url, allow_plain_http=True)
+
+
+# -- the wire format -----------------------------------------------------------------------------
+FORMAT = _client.FORMAT_HEADER
+
+
+def test_the_emulator_names_its_format_and_the_client_follows(serve, make_client):
+    server = serve([(200, {"ok": True}, {FORMAT: "contract"})])
+    client = make_client(server.url)
+    client.get("/api/v1/clusters")
+    assert client.wire == "contract" and len(server.received) == 1
+
+
+def test_a_server_that_names_no_format_is_the_live_service(serve, make_client):
+    server = serve([OK])
+    client = make_client(server.url)
+    client.get("/api/v1/clusters")
+    assert client.wire == "live" and len(server.received) == 1
+
+
+def test_before_any_answer_the_client_reads_the_organization_once(serve, make_client):
+    server = serve([(200, {"id": "org"}, {FORMAT: "contract"}), OK])
+    client = make_client(server.url)
+    assert client.wire == "contract" and client.wire == "contract"
+    assert [(r.method, r.path) for r in server.received] == [("GET", "/api/v1/organization")]
+
+
+def test_an_error_answer_also_tells_the_format(serve, make_client):
+    server = serve([(403, {"code": 7, "message": "no role"}, {FORMAT: "live"})])
+    assert make_client(server.url).wire == "live"
+
+
+def test_without_any_answer_the_failure_is_the_connection(make_client, free_port, clock, max_jitter):
+    client = make_client("http://127.0.0.1:%d" % free_port)
+    with pytest.raises(_client.ApiError, match="cannot reach"):
+        client.wire  # pylint: disable=pointless-statement
+
+
+@pytest.mark.parametrize("api_format", ["contract", "live"])
+def test_the_option_wins_and_sends_nothing(serve, make_client, api_format):
+    server = serve([])
+    assert make_client(server.url, api_format=api_format).wire == api_format
+    assert server.received == []
+
+
+def test_an_unknown_format_is_refused(make_client):
+    with pytest.raises(_client.ApiError, match="api_format must be auto, contract or live, got 'soap'"):
+        make_client("http://127.0.0.1:1", api_format="soap")

@@ -87,3 +87,32 @@ def test_secrets_and_lookup_by_option():
     assert TABLE.secrets == ("password",)
     assert TABLE.get("size").update == "size"
     assert (TABLE + Fields(Field("extra"))).get("extra").option == "extra"
+
+
+# -- the live wire format ------------------------------------------------------------------------
+WIRED = Fields(
+    Field("name", update=False),
+    Field("folder", api="parent_id", create="parent_id", live=dict(create="spec.parent_id")),
+    Field("limit", create="spec.limit", to_api=int, live=dict(to_api=str)),
+)
+
+
+def test_a_field_takes_its_live_path_and_conversion_on_live_only():
+    wanted = {"name": "a", "folder": "f1", "limit": 5}
+    assert WIRED.create_body(wanted) == {"name": "a", "parent_id": "f1", "spec": {"limit": 5}}
+    assert WIRED.on("contract").create_body(wanted) == {"name": "a", "parent_id": "f1", "spec": {"limit": 5}}
+    assert WIRED.on("live").create_body(wanted) == {"name": "a", "spec": {"parent_id": "f1", "limit": "5"}}
+
+
+def test_the_live_table_is_made_once_and_the_fields_stay_as_declared():
+    assert WIRED.on("live") is WIRED.on("live") and WIRED.on("contract") is WIRED
+    assert WIRED.get("folder").create == "parent_id"
+    assert WIRED.differs_by_wire and not TABLE.differs_by_wire
+
+
+def test_a_table_that_does_not_differ_never_asks_the_server():
+    class NoServer(object):
+        @property
+        def wire(self):
+            raise AssertionError("asked for the wire format")
+    assert TABLE.for_client(NoServer()) is TABLE
