@@ -15,7 +15,7 @@ description:
   - Shows the organization's invoices (one request; O(status) filters them), or one invoice
     with its line items (O(id), one request).
   - With O(status), when the server's wire format is not known yet (O(api_format=auto)), one
-    read of the organization comes first: the server's answer says how it spells the status.
+    read of the organization comes first (the server's answer says how it spells the status).
   - An invoice that does not exist is not an error; the module returns an empty list.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
