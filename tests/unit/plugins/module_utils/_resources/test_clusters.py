@@ -626,8 +626,8 @@ def test_live_folder_goes_in_spec(live):
     mark = live.mark()
     result = run(live, folder="/team-a", **SERVERLESS_TASK)
     [(_op, _path, body)] = live.sent(mark)
-    assert body["spec"]["parent_id"] == folder["id"] and "parent_id" not in body
-    assert result["cluster"]["parent_id"] == folder["id"]
+    assert body["spec"]["parent_id"] == folder["resource_id"] and "parent_id" not in body
+    assert result["cluster"]["parent_id"] == folder["resource_id"]
 
 
 def test_live_refuses_a_spend_limit_before_any_change(live):
