@@ -81,20 +81,28 @@ entries:
       description: When the change was made.
       type: str
     action:
-      description: What was done (the operation).
+      description:
+        - What was done (the operation, C(CreateFolder)).
+        - The live service names it C(AUDIT_LOG_ACTION_CREATE_FOLDER).
       type: str
     source:
-      description: Where it came from (C(API), C(CONSOLE)).
+      description:
+        - Where it came from (C(API), C(CONSOLE)).
+        - The live service names it C(AUDIT_LOG_SOURCE_CC_API), C(AUDIT_LOG_SOURCE_UI)...
       type: str
     user_id:
-      description: Id of the user or service account that made it.
+      description:
+        - Id of the user or service account that made it.
+        - The live service gives C(user_email) or C(service_account_name) instead.
       type: str
     cluster_id:
       description: Id of the cluster it concerns, empty when none.
       type: str
     payload:
-      description: The request, secrets masked.
-      type: dict
+      description:
+        - The request, secrets masked.
+        - The live service gives it as a JSON string.
+      type: raw
   sample:
     - created_at: "2026-11-28T10:00:00.000000Z"
       action: CreateFolder

@@ -104,8 +104,9 @@ backup_config:
   type: dict
   contains:
     cluster_id:
-      description: Id of the cluster.
+      description: Id of the cluster (the contract's format; the live service does not answer it).
       type: str
+      returned: with the contract's format (O(api_format))
     enabled:
       description: Whether managed backups are taken.
       type: bool

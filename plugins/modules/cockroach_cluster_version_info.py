@@ -34,7 +34,7 @@ EXAMPLES = r"""
 
 RETURN = r"""
 versions:
-  description: The major versions, oldest first, as the API lists them.
+  description: The major versions, oldest first (by version number; the live service lists them newest first).
   returned: always
   type: list
   elements: str

@@ -49,9 +49,15 @@ options:
         type: str
         required: true
       key:
-        description: The key that encrypts the region's data.
+        description:
+          - The key that encrypts the region's data.
+          - C(key_spec), the live service's name for it, is an alias. The module sends it as
+            C(key) to a server of the contract's format and as C(key_spec) to the live service
+            (O(api_format)), and reads the key a region uses from either answer (C(spec.region_specs),
+            or the key of C(region_infos[].key_infos) that is not C(DISABLED)).
         type: dict
         required: true
+        aliases: [key_spec]
         suboptions:
           uri:
             description:
@@ -86,6 +92,11 @@ options:
       - V(rotate) rotates the keys (C(ROTATING), then C(ENABLED)); V(revoke) revokes them
         (C(REVOKING), then C(REVOKED)), after which the cluster's data can no longer be read. Needs CMEK to
         be set up. See the description for when the module sends nothing.
+      - The contract's API takes them as C(status) V(ROTATE) and V(REVOKE); the live service
+        takes C(action) V(REVOKE) and has no rotate action. With the live service (see
+        O(api_format)), V(rotate) fails before any change and says what to do instead, which is
+        to give O(region_specs) with a new key for each region (the service moves to it and lists
+        the old key as C(DISABLED)).
     type: str
     choices: [rotate, revoke]
   wait_timeout:
@@ -115,7 +126,7 @@ EXAMPLES = r"""
         key:
           uri: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
 
-- name: Rotate the keys (each run of this task rotates them)
+- name: Rotate the keys (each run of this task rotates them; the contract's API only, see action)
   cockroachdb.cloud.cockroach_cmek:
     cluster: orders-prod
     action: rotate
@@ -137,8 +148,9 @@ cmek:
   type: dict
   contains:
     cluster_id:
-      description: Id of the cluster.
+      description: Id of the cluster (the contract's format).
       type: str
+      returned: with the contract's format (O(api_format))
     status:
       description:
         - C(ENABLED) once settled, C(REVOKED) once revoked; C(ENABLING), C(ROTATING) or
@@ -147,12 +159,23 @@ cmek:
     spec:
       description: "The key specification, C({region_specs: [{region, key: {type, uri, auth_principal}}]})."
       type: dict
+      returned: with the contract's format (O(api_format))
+    region_infos:
+      description:
+        - "Per region, its status and the keys it had and has (the live format):
+          C([{region, status, key_infos: [{spec: {type, uri, auth_principal}, status, created_at, updated_at}]}]);
+          a key the region no longer uses is C(DISABLED)."
+      type: list
+      elements: dict
+      returned: with the live format (O(api_format))
     created_at:
       description: When CMEK was set up.
       type: str
+      returned: with the contract's format (O(api_format))
     updated_at:
       description: When it last changed.
       type: str
+      returned: with the contract's format (O(api_format))
   sample:
     cluster_id: 0b8d9c3a-8f2e-4d1b-a9e4-5c6f7a8b9c0d
     status: ENABLED
@@ -183,7 +206,7 @@ ARGUMENT_SPEC = cluster_argument_spec(
     1800,
     region_specs=dict(type="list", elements="dict", options=dict(
         region=dict(type="str", required=True),
-        key=dict(type="dict", required=True, no_log=False, options=dict(
+        key=dict(type="dict", required=True, no_log=False, aliases=["key_spec"], options=dict(
             uri=dict(type="str", required=True),
             type=dict(type="str", choices=["AWS_KMS", "GCP_CLOUD_KMS", "AZURE_KEY_VAULT"]),
             auth_principal=dict(type="str"),

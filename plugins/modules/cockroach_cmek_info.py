@@ -46,6 +46,8 @@ cmek:
   description:
     - CMEK as the API returns it (see RV(cockroachdb.cloud.cockroach_cmek#module:cmek)); empty
       when it is not set up.
+    - The live service (O(api_format)) answers C({status, region_infos}) instead of C(spec),
+      the keys per region under C(region_infos[].key_infos).
   returned: always
   type: dict
   sample:

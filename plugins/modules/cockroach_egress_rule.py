@@ -16,7 +16,8 @@ description:
     traffic to a host name (FQDN) or an IPv4 network (CIDR) on some ports. One rule per task
     (O(name)), or several in one task (O(rules)) with O(purge) to make them the whole set.
   - A rule is identified by its name. A rule that exists is edited in place (one request with
-    the fields that change), never removed and added again. After a change the module waits
+    the fields that change; to the live service, the whole rule, since it wants the destination
+    and its type in every edit), never removed and added again. After a change the module waits
     until the rule is C(ACTIVE) (see O(wait)); a rule that ends C(FAILED) makes the task fail.
   - Destinations are compared in canonical form (host names in lowercase; networks with their
     host bits cleared, a bare address is a C(/32)), ports as a set.
@@ -59,7 +60,9 @@ options:
     description:
       - What the rule is for, at most 255 characters.
       - The contract's C(EgressRule) has no such field; the service (and the emulator) keep
-        it. Left unset, it is not managed.
+        it. Left unset, it is not managed. No description and an empty one are the same.
+      - The live service requires a description to add a rule, so a rule added without
+        O(description) is sent an empty one there (none to the contract's API).
     type: str
   rules:
     description:
@@ -169,6 +172,8 @@ egress_rule:
   description:
     - With O(name), the rule as the API returns it after the change and the wait (C(ports)
       sorted); in check mode, the predicted one. Empty when O(state=absent).
+    - The live service answers one rule wrapped in an object under the key C(rule); this is
+      the rule itself, with the fields that service adds (C(cluster_id), C(crl_managed)).
   returned: with O(name)
   type: dict
   contains:
@@ -189,7 +194,15 @@ egress_rule:
       type: list
       elements: int
     description:
-      description: What the rule is for (absent when it has none).
+      description: What the rule is for (absent or empty when it has none).
+      type: str
+    crl_managed:
+      description:
+        - Whether the service manages the rule itself (the live service says so); O(purge)
+          never removes those.
+      type: bool
+    cluster_id:
+      description: The id of the cluster (the live service answers it).
       type: str
     state:
       description: C(ACTIVE) once applied; C(PENDING) while it is being applied; C(FAILED).

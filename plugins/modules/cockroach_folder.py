@@ -152,8 +152,12 @@ folder:
       description: Id of the folder above it, C(root) at the top of the tree.
       type: str
     path:
-      description: Path of the folder.
-      type: str
+      description:
+        - Path of the folder, C(/team/prod), from a server of the project's contract.
+        - The live service answers the folders above it instead, from the top, C([{id, name}])
+          (the folder itself is its C(name)); O(path), O(new_path) and the diff use the
+          C(/team/prod) form with both.
+      type: raw
   sample:
     resource_id: 9b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d
     name: prod

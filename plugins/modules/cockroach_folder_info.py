@@ -90,30 +90,43 @@ folders:
       description: Id of the folder above it, C(root) at the top of the tree.
       type: str
     path:
-      description: Path of the folder.
+      description:
+        - Path of the folder, C(/team/prod), from a server of the project's contract.
+        - The live service answers the folders above it instead, from the top, C([{id, name}])
+          (the folder itself is its C(name)); O(path) takes the C(/team/prod) form from both.
+      type: raw
+    resource_type:
+      description: C(FOLDER) (the live service only).
       type: str
+    labels:
+      description: The folder's labels (the live service only).
+      type: dict
   sample:
     - {resource_id: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d, name: team, parent_id: root, path: /team}
     - {resource_id: 9b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d, name: prod, parent_id: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d,
        path: /team/prod}
 contents:
-  description: What the folder holds, as the API returns it; folders get their C(path).
+  description:
+    - What the folder holds, as the API returns it; folders get their C(path) where the API gives none.
+    - The project's contract names the kind C(type) and the id C(id); the live service names them
+      C(resource_type) and C(resource_id), and gives every member its C(path) (the folders above it,
+      C([{id, name}])), C(parent_id) and C(labels).
   returned: when O(contents=true)
   type: list
   elements: dict
   contains:
     type:
-      description: C(FOLDER) or C(CLUSTER).
+      description: C(FOLDER) or C(CLUSTER) (C(resource_type) on the live service).
       type: str
     id:
-      description: Id of the folder or cluster.
+      description: Id of the folder or cluster (C(resource_id) on the live service).
       type: str
     name:
       description: Its name.
       type: str
     path:
-      description: The path of a folder.
-      type: str
+      description: The path of a folder (C(/team/prod)); on the live service the folders above the member.
+      type: raw
   sample:
     - {type: FOLDER, id: 9b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d, name: prod, path: /team/prod}
     - {type: CLUSTER, id: 0b8d9c3a-8f2e-4d1b-a9e4-5c6f7a8b9c0d, name: web-app}

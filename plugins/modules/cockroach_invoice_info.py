@@ -14,6 +14,8 @@ version_added: 0.2.0
 description:
   - Shows the organization's invoices (one request; O(status) filters them), or one invoice
     with its line items (O(id), one request).
+  - With O(status), when the server's wire format is not known yet (O(api_format=auto)), one
+    read of the organization comes first (the server's answer says how it spells the status).
   - An invoice that does not exist is not an error; the module returns an empty list.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
@@ -30,10 +32,16 @@ options:
   status:
     description:
       - Only show the invoices with this status.
+      - The project's contract spells them V(Finalized) and V(Draft), the live service V(FINALIZED)
+        and V(DRAFT); both spellings are accepted and each server is sent its own.
     type: str
-    choices: [Finalized, Draft]
+    choices: [Finalized, Draft, FINALIZED, DRAFT]
 notes:
-  - Amounts are in US cents.
+  - The invoices are shown as the server sends them. From a server of the project's contract, an
+    invoice has C(id), C(status) (C(Finalized) or C(Draft)), C(total_amount) in US cents and, with
+    O(id), C(line_items). The live service names the id C(invoice_id), spells the status C(FINALIZED)
+    or C(DRAFT), gives the amounts in dollars as C(totals) (C([{amount, currency}])) and the line
+    items per cluster in C(invoice_items).
   - Reading invoices needs C(ORG_ADMIN) or C(BILLING_COORDINATOR).
 seealso:
   - module: cockroachdb.cloud.cockroach_organization_info
@@ -47,12 +55,13 @@ EXAMPLES = r"""
 
 - name: The last one, with its line items
   cockroachdb.cloud.cockroach_invoice_info:
-    id: "{{ invoices.invoices[-1].id }}"
+    # (invoice_id on the live service, id on a server of the project's contract)
+    id: "{{ invoices.invoices[-1].invoice_id | default(invoices.invoices[-1].id) }}"
   register: last
 
-- name: Print its total in dollars
+- name: Print its period
   ansible.builtin.debug:
-    msg: "{{ '%.2f' | format(last.invoices[0].total_amount / 100) }} USD in {{ last.invoices[0].line_items | length }} items"
+    msg: "{{ last.invoices[0].status }} invoice for {{ last.invoices[0].period_start }} to {{ last.invoices[0].period_end }}"
 """
 
 RETURN = r"""
@@ -65,10 +74,10 @@ invoices:
   elements: dict
   contains:
     id:
-      description: Id of the invoice.
+      description: Id of the invoice (C(invoice_id) on the live service).
       type: str
     status:
-      description: C(Finalized) or C(Draft).
+      description: C(Finalized) or C(Draft) (C(FINALIZED) or C(DRAFT) on the live service).
       type: str
     period_start:
       description: Start of the billing period.
@@ -77,10 +86,12 @@ invoices:
       description: End of the billing period.
       type: str
     total_amount:
-      description: Total, in US cents.
+      description: Total, in US cents (the live service gives C(totals) instead, in dollars).
       type: float
     line_items:
-      description: The invoice's items (cluster, description, quantity, unit, amount in cents).
+      description:
+        - The invoice's items (cluster, description, quantity, unit, amount in cents).
+        - The live service gives them per cluster, in C(invoice_items), in every invoice.
       type: list
       elements: dict
       returned: with O(id)
@@ -100,7 +111,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.organ
 
 ARGUMENT_SPEC = dict(
     id=dict(type="str"),
-    status=dict(type="str", choices=["Finalized", "Draft"]),
+    status=dict(type="str", choices=["Finalized", "Draft", "FINALIZED", "DRAFT"]),
 )
 
 

@@ -55,6 +55,8 @@ options:
     description:
       - Name of the log group (CloudWatch) or log (Cloud Logging) that receives the logs
         that no group of O(groups) takes. The service's default is V(cockroachdb).
+      - The CockroachDB Cloud service needs a name to enable the export; without this option,
+        the module sends V(cockroachdb) there. A change sends the current name again.
     type: str
   region:
     description:
@@ -89,9 +91,14 @@ options:
         elements: str
         required: true
       min_level:
-        description: The lowest severity exported.
+        description:
+          - The lowest severity exported. V(INFO) exports every log.
+          - V(UNSPECIFIED) is the CockroachDB Cloud service's word for V(INFO) (every log); the two
+            are one level, sent to the service as C(UNSPECIFIED) and to an API that speaks the
+            project's contract as C(INFO), and shown as V(INFO) in the diff. A group the service
+            shows as C(UNSPECIFIED), or without a level, reads as V(INFO), so a re-run changes nothing.
         type: str
-        choices: [INFO, WARNING, ERROR, FATAL]
+        choices: [INFO, UNSPECIFIED, WARNING, ERROR, FATAL]
         default: INFO
       redact:
         description: Whether to redact this group's logs; defaults to O(redact).
@@ -107,6 +114,9 @@ notes:
     C(SQL_INTERNAL_PERF), C(TELEMETRY) and C(KV_DISTRIBUTION).
   - A no-op costs one read of the export (plus one listing of the clusters when O(cluster)
     is a name, or one read of the cluster when it is an id).
+  - The CockroachDB Cloud service may keep an C(aws_external_id) for the AWS role (set
+    elsewhere; the module has no option for it). A change sends the whole configuration
+    again, and that id with it, so the change keeps it.
 seealso:
   - module: cockroachdb.cloud.cockroach_log_export_info
   - name: Export logs from a CockroachDB Dedicated cluster
@@ -155,7 +165,9 @@ log_export:
       description: C(ENABLED) once settled; C(ENABLING) when O(wait=false).
       type: str
     spec:
-      description: The configuration, with the service's defaults filled in.
+      description:
+        - The configuration, with the service's defaults filled in, as the API shows it (the
+          CockroachDB Cloud service shows a group's level V(INFO) as C(UNSPECIFIED), or leaves it out).
       type: dict
     created_at:
       description: When the export was first enabled.
@@ -193,7 +205,7 @@ ARGUMENT_SPEC = cluster_argument_spec(
     groups=dict(type="list", elements="dict", options=dict(
         log_name=dict(type="str", required=True),
         channels=dict(type="list", elements="str", required=True),
-        min_level=dict(type="str", default="INFO", choices=["INFO", "WARNING", "ERROR", "FATAL"]),
+        min_level=dict(type="str", default="INFO", choices=["INFO", "UNSPECIFIED", "WARNING", "ERROR", "FATAL"]),
         redact=dict(type="bool"),
     )),
 )

@@ -17,6 +17,12 @@ description:
   - The API replaces the whole window with each change; options the task leaves out keep
     their current value (they are sent as they are).
   - Any cluster plan may have a window.
+  - The CockroachDB Cloud service takes and shows the start of the window as C(offset_duration),
+    the time from Monday 00:00 UTC (Sunday 02:00 UTC is C(525600s)); the module sends O(day_of_week)
+    and O(start_hour) that way and reads the offset back as a day and an hour, so that the options,
+    the diff and C(changed) are the same with the service and with an API that speaks the
+    project's contract (C(day_of_week), C(start_hour)). A window that starts within an hour (set
+    elsewhere) shows a fractional O(start_hour), which a whole hour changes.
 author:
   - CockroachDB Cloud collection maintainers (@cockroachdb)
 extends_documentation_fragment:
@@ -48,6 +54,9 @@ options:
     description:
       - How many hours the window lasts, V(1) to V(168) (a week). By default the service's.
       - The API takes it as a duration in seconds (C(window_duration), such as C(21600s)).
+      - The CockroachDB Cloud service takes V(6) to V(167) hours (at least 6 hours, less than a
+        week); against it, a value outside is refused before any change. It needs a duration to
+        set a window, so a new window without O(duration_hours) lasts 6 hours there.
     type: int
   wait_timeout:
     description:
@@ -92,11 +101,17 @@ maintenance_window:
   type: dict
   contains:
     day_of_week:
-      description: Day the window starts, 0 (Sunday) to 6 (Saturday).
+      description: Day the window starts, 0 (Sunday) to 6 (Saturday); not from the CockroachDB Cloud service.
       type: int
     start_hour:
-      description: Hour of the day (UTC) the window starts.
+      description: Hour of the day (UTC) the window starts; not from the CockroachDB Cloud service.
       type: int
+    offset_duration:
+      description:
+        - From the CockroachDB Cloud service, in place of RV(maintenance_window.day_of_week) and
+          RV(maintenance_window.start_hour) - when the window starts, in seconds from Monday 00:00 UTC
+          (C(525600s) is Sunday 02:00).
+      type: str
     window_duration:
       description: How long the window lasts, in seconds with an C(s) (C(21600s)), when set.
       type: str

@@ -91,6 +91,8 @@ options:
   site:
     description:
       - The Datadog site that receives the metrics. The service's default is V(US1).
+      - The CockroachDB Cloud service needs a site to enable the export; without this option, the
+        module sends V(US1) there. It does not take V(AP1), which is refused before any change.
       - Only with O(type=datadog).
     type: str
     choices: [US1, US3, US5, US1_GOV, EU1, AP1]
@@ -105,6 +107,9 @@ notes:
     with HTTP 409, so the module waits for it first (with O(wait=true)).
   - A no-op costs one read of the export (plus one listing of the clusters when O(cluster)
     is a name, or one read of the cluster when it is an id).
+  - The CockroachDB Cloud service may keep an C(external_id) for the CloudWatch role (set
+    elsewhere; the module has no option for it). A change sends the whole export again, and
+    that id with it, so the change keeps it.
 seealso:
   - module: cockroachdb.cloud.cockroach_metric_export_info
   - module: cockroachdb.cloud.cockroach_log_export

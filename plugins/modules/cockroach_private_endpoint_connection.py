@@ -18,8 +18,9 @@ description:
     by its id. One per task (O(endpoint_id)), or several in one task (O(connections)) with
     O(purge) to make them the whole set.
   - After adding, the module waits until the service accepted the connection
-    (C(STATUS_AVAILABLE), see O(wait)). A connection that ends C(STATUS_REJECTED) or
-    C(STATUS_FAILED) makes the task fail with what to do; so does a re-run that finds it so.
+    (C(STATUS_AVAILABLE), see O(wait)). A connection that ends C(STATUS_REJECTED),
+    C(STATUS_FAILED) or C(STATUS_EXPIRED) makes the task fail with what to do; so does a re-run
+    that finds it so. One the service lists as C(STATUS_DELETED) counts as absent.
   - Adding needs the cluster's service in the connection's region (see
     M(cockroachdb.cloud.cockroach_private_endpoint_services)). One read of the services
     before the first addition refuses a region without one, and a service still C(CREATING)
@@ -46,6 +47,10 @@ options:
       - The cluster region whose service the endpoint was made against. By default the
         cluster's first region. Sent as C(region_name), a field beyond the contract's request,
         only when given.
+      - The live service takes no region when adding; it connects the endpoint to the service
+        it was made against. There O(region) is not sent; it is still checked before the add
+        (a region of the cluster, with a service) and compared with the region of an existing
+        connection, and a warning says so when the new connection joined another region.
     type: str
   connections:
     description:
@@ -130,11 +135,13 @@ private_endpoint_connection:
   description:
     - With O(endpoint_id), the connection as the API lists it after the change and the wait;
       in check mode, the predicted one. Empty when O(state=absent).
+    - The live service answers no C(id), but the C(endpoint_service_id) and C(service_name) of
+      the connection's service (and on AWS C(external_owner_id), the account of the endpoint).
   returned: with O(endpoint_id)
   type: dict
   contains:
     id:
-      description: Id of the connection.
+      description: Id of the connection (not with the live service).
       type: str
     endpoint_id:
       description: Id of the endpoint on the cloud side.
@@ -142,13 +149,21 @@ private_endpoint_connection:
     region_name:
       description: The cluster region of the endpoint.
       type: str
+    endpoint_service_id:
+      description: The id of the connection's service (with the live service).
+      type: str
+    service_name:
+      description: The name of the connection's service (with the live service).
+      type: str
     cloud_provider:
       description: C(AWS), C(GCP) or C(AZURE).
       type: str
     status:
       description:
         - C(STATUS_AVAILABLE) once accepted; C(STATUS_PENDING) before (with O(wait=false));
-          C(STATUS_REJECTED) or C(STATUS_FAILED).
+          C(STATUS_REJECTED) or C(STATUS_FAILED). The live service also says
+          C(STATUS_PENDING_ACCEPTANCE) (waited on as C(STATUS_PENDING)) and C(STATUS_EXPIRED)
+          (a failure).
       type: str
   sample:
     id: 1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a

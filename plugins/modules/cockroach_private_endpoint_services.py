@@ -70,6 +70,9 @@ services:
   description:
     - The cluster's private endpoint services, one per region, as the API returns them after
       the change and the wait. In check mode, the predicted ones (without names and ids).
+    - The live service names a service at its top level (C(name), C(endpoint_service_id),
+      C(availability_zone_ids)) and gives the C(aws) object on AWS clusters only; the
+      contract's API gives the C(aws) object for every cloud provider.
   returned: always
   type: list
   elements: dict
@@ -81,12 +84,24 @@ services:
       description: C(AWS), C(GCP) or C(AZURE).
       type: str
     status:
-      description: C(AVAILABLE) once ready; C(CREATING) when O(wait=false).
+      description:
+        - C(AVAILABLE) once ready; C(CREATING) when O(wait=false). C(CREATE_FAILED) (live
+          service) makes the task fail.
       type: str
+    name:
+      description: The name of the service (live service), as C(aws.service_name).
+      type: str
+    endpoint_service_id:
+      description: The id of the service (live service), as C(aws.service_id).
+      type: str
+    availability_zone_ids:
+      description: The availability zones of the service (live service; AWS only).
+      type: list
+      elements: str
     aws:
       description:
-        - What to create the endpoint against. The API names this object C(aws) for every
-          cloud provider.
+        - What to create the endpoint against. The contract's API names this object C(aws)
+          for every cloud provider; the live service gives it on AWS clusters only.
       type: dict
       contains:
         service_name:

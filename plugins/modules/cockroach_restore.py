@@ -47,7 +47,11 @@ options:
   target:
     description:
       - What to restore. By default the whole cluster (V(CLUSTER)).
-    type: dict
+      - The same option for both wire formats (O(api_format)). The contract's API takes it as
+        C(target) {C(type), C(objects)}; the live service takes C(type) (always sent, V(CLUSTER)
+        without O(target)) and C(objects) at the top of the request, with C(source_cluster_id)
+        the id of the cluster (the one whose backup is restored), and lists its restores so too;
+        either way a restore counts as this task's when its type and objects are the task's.
     suboptions:
       type:
         description:
@@ -91,8 +95,9 @@ options:
     type: int
     default: 3600
 notes:
-  - The service restores into the cluster the backup was taken of; restores into another
-    cluster are not part of this API.
+  - The module restores a backup into the cluster it was taken of. The contract's API has no
+    restore into another cluster; the live service can restore another cluster's backup (its
+    C(source_cluster_id)), which this module does not do (it sends the cluster's own id).
   - A no-op (the restore found) costs one listing of the restores (plus one listing of the
     clusters when O(cluster) is a name). Starting one adds a listing of the backups, the
     request that starts it and the reads of the wait.
@@ -145,8 +150,22 @@ restore:
       description: Id of the restore.
       type: str
     cluster_id:
-      description: Id of the cluster restored into.
+      description: Id of the cluster restored into (the contract's format).
       type: str
+      returned: with the contract's format (O(api_format))
+    destination_cluster_name:
+      description: Name of the cluster restored into (the live format).
+      type: str
+      returned: with the live format (O(api_format))
+    source_cluster_name:
+      description: Name of the cluster whose backup is restored (the live format).
+      type: str
+      returned: with the live format (O(api_format))
+    objects:
+      description: The databases or tables restored (the live format; the contract's has them in C(target)).
+      type: list
+      elements: dict
+      returned: with the live format (O(api_format)), for V(DATABASE) and V(TABLE) restores
     backup_id:
       description: Id of the backup restored.
       type: str

@@ -64,6 +64,8 @@ restores:
   description:
     - The restores as the API lists them, oldest first (see
       M(cockroachdb.cloud.cockroach_restore)); with O(id), the one restore or nothing.
+    - The live service (O(api_format)) lists them with C(objects) at their top level (the
+      contract's format has C(target)), the names of the clusters instead of C(cluster_id).
   returned: always
   type: list
   elements: dict

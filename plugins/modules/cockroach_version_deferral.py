@@ -29,10 +29,17 @@ extends_documentation_fragment:
 options:
   deferral_policy:
     description:
-      - V(NOT_DEFERRED) lets upgrades proceed at once, V(FIXED_DEFERRAL) delays them.
+      - V(NOT_DEFERRED) lets upgrades proceed at once, V(FIXED_DEFERRAL) delays them (by 60 days).
+      - V(DEFERRAL_30_DAYS), V(DEFERRAL_60_DAYS) and V(DEFERRAL_90_DAYS) are the CockroachDB Cloud
+        service's words for a delay of 30, 60 or 90 days. V(DEFERRAL_60_DAYS) and V(FIXED_DEFERRAL)
+        are the same policy (the service's deprecated name for it); either one is sent to the
+        service as C(DEFERRAL_60_DAYS), compared as one, and shown as V(FIXED_DEFERRAL) in the diff.
+      - An API that speaks the project's contract (the emulator in its default format) takes only
+        V(NOT_DEFERRED) and V(FIXED_DEFERRAL) (or V(DEFERRAL_60_DAYS)); the 30 and 90 days are refused
+        there before any change.
     type: str
     required: true
-    choices: [NOT_DEFERRED, FIXED_DEFERRAL]
+    choices: [NOT_DEFERRED, FIXED_DEFERRAL, DEFERRAL_30_DAYS, DEFERRAL_60_DAYS, DEFERRAL_90_DAYS]
   wait_timeout:
     description:
       - Seconds to wait for a cluster that is being created or changed before the change.
@@ -68,7 +75,8 @@ version_deferral:
   type: dict
   contains:
     deferral_policy:
-      description: C(NOT_DEFERRED) or C(FIXED_DEFERRAL).
+      description: C(NOT_DEFERRED), C(FIXED_DEFERRAL), or (from the CockroachDB Cloud service)
+        C(DEFERRAL_30_DAYS), C(DEFERRAL_60_DAYS) or C(DEFERRAL_90_DAYS).
       type: str
   sample:
     deferral_policy: FIXED_DEFERRAL

@@ -75,3 +75,18 @@ def test_the_script_adds_up_the_logs_of_several_emulators(live_emulator, monkeyp
     assert coverage.main([first.url, second.url]) == 0
     assert capsys.readouterr().out.startswith("operations used by plugins 2/89\n")
     assert coverage.main([first.url]) == 1  # ListFolders was used by the other one only
+
+
+def test_conformance_counts_the_clients_requests_the_document_took():
+    log = [dict(entry("ListClusters"), method="GET", path="/api/v1/clusters", invalid=False),
+           dict(entry("CreateCluster"), method="POST", path="/api/v1/clusters", invalid=True, status=400),
+           dict(entry("GetCluster", "curl/8.5.0"), method="GET", path="/x", invalid=True),
+           dict(entry(None), method="GET", path="/nope", invalid=False)]
+    lines, problems = coverage.conformance(log)
+    assert lines == ["requests validated by the emulators' document: 2, conforming 1 (50.0%), refused 1"]
+    assert problems == ["POST /api/v1/clusters (CreateCluster) was refused by the emulator's document"]
+
+
+def test_conformance_of_a_clean_run_has_no_problem():
+    lines, problems = coverage.conformance([dict(entry("ListClusters"), method="GET", path="/api/v1/clusters")])
+    assert problems == [] and lines[0].endswith("1, conforming 1 (100.0%), refused 0")

@@ -152,14 +152,16 @@ MODULE = {
                                   "authenticates with (that would revoke it); a delete reads that key first."): SAFETY_CHECK,
     ("cockroach_cluster", "A patch version (V(v24.3.5)) is refused, since CockroachDB Cloud rolls out patch releases "
                           "itself."): BEFORE_ANY_REQUEST,
-    ("cockroach_cluster", "Cannot change."): "the plan: refused before any change (the description says so)",
+    ("cockroach_cluster", "The kind cannot change."): "the plan: refused before any change (the description says so)",
+    ("cockroach_cluster", "Against the live service (U(https://cockroachlabs.cloud)) it is refused before any change; "
+                          "give O(serverless.usage_limits) instead."): BEFORE_ANY_REQUEST,
     ("cockroach_cluster", "Required to create one; cannot change."):
         "the cloud provider: refused before any change (the description says so)",
     ("cockroach_cluster", "Every option that is set is either applied, or refused with a message, or (the settings "
                           "of a cluster that O(state=absent) deletes) named in a warning; none is ignored silently."):
         "the module's promise about its options",
-    ("cockroach_cluster", "The name, the cloud provider, the plan and the network visibility of a cluster cannot "
-                          "change; asking for it fails before any change is sent."): "the module's check after its read",
+    ("cockroach_cluster", "The name, the cloud provider, the kind of plan and the network visibility of a cluster "
+                          "cannot change; asking for it fails before any change is sent."): "the module's check after its read",
     ("cockroach_cmek", "A URI of none of these shapes is refused before any request."): BEFORE_ANY_REQUEST,
     ("cockroach_egress_rule", "One rule per task costs one listing of the cluster's rules (pages of 500) on a task "
                               "that changes nothing, plus one listing of the clusters when O(cluster) is a name, or one "

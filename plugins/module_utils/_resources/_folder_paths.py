@@ -76,10 +76,41 @@ def ancestors(path):
     return ["/" + "/".join(parts[:index + 1]) for index in range(len(parts))]
 
 
+def path_of(folder):
+    """The path (``/team/prod``) of an API folder of either wire format: the contract's
+    ``path`` is that string; the live service's is the list of the folders above it,
+    ``[{id, name}]`` from the top, without the folder itself (its ``name``). A lineage that
+    names the folder itself at its end, or the root, is read as well. None when unknown."""
+    if folder is None:
+        return None
+    path = folder.get("path")
+    if not isinstance(path, list):
+        return normalize_path(path) if path is not None else None
+    folder_id = folder.get("resource_id") or folder.get("id")
+    segments = [s for s in path if isinstance(s, dict) and s.get("id") != ROOT]
+    if segments and folder_id and segments[-1].get("id") == folder_id:
+        segments = segments[:-1]
+    name = folder.get("name")
+    if name is None or any(s.get("name") is None for s in segments):
+        return None
+    return "/" + "/".join([s["name"] for s in segments] + [name])
+
+
+def kind_of(item):
+    """``FOLDER`` or ``CLUSTER`` of a member of a folder's contents (``type`` in the contract,
+    ``resource_type`` on the live service)."""
+    return item.get("type") or item.get("resource_type")
+
+
+def id_of_item(item):
+    """The id of a folder, or of a member of a folder's contents, in either wire format."""
+    return item.get("resource_id") or item.get("id")
+
+
 def slim(folder):
-    """The fields of a folder that path resolution needs (what the inventory cache keeps)."""
-    return {"id": folder.get("resource_id") or folder.get("id"), "path": folder.get("path"),
-            "parent_id": folder.get("parent_id")}
+    """The fields of a folder that path resolution needs (what the inventory cache keeps):
+    its path as a string whatever the wire format."""
+    return {"id": id_of_item(folder), "path": path_of(folder), "parent_id": folder.get("parent_id")}
 
 
 class Folders(object):
@@ -106,7 +137,7 @@ class Folders(object):
         """A folder (slim or not) as the API shows it: ``{resource_id, name, parent_id, path}``."""
         if folder is None:
             return None
-        folder_id = folder.get("resource_id") or folder.get("id")
+        folder_id = id_of_item(folder)
         if folder_id in self._objects:
             return dict(self._objects[folder_id])
         return {"resource_id": folder_id, "name": leaf_of(folder.get("path") or ""),

@@ -36,10 +36,20 @@ RETENTION_ONCE = ("the service lets the retention of a cluster change only once:
 
 # -- the backup configuration ---------------------------------------------------------------------
 
+def _number(value):
+    """A count as the API answers it: an integer, or its digits as a string (protojson's way)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
 class BackupConfig(Singleton):
     """``/clusters/{id}/backups-config``: every cluster has one (GET answers the defaults),
     PATCH changes the fields it is sent; it cannot be removed. The contract's objects have
-    no ``enabled``; the service (and the emulator) have it."""
+    no ``enabled``; the service (and the emulator) have it. The live format takes the same
+    requests; its answers have no ``cluster_id`` (the results keep them as sent), and its
+    numbers are read as integers whether they come as numbers or as strings."""
 
     kind = "backup_config"
     noun = "backup configuration"
@@ -50,8 +60,8 @@ class BackupConfig(Singleton):
     initial = {"enabled": True, "frequency_minutes": 60, "retention_days": 30}  # a new cluster's
     fields = Fields(
         Field("enabled", default=True),
-        Field("frequency_minutes"),
-        Field("retention_days"),
+        Field("frequency_minutes", from_api=_number),
+        Field("retention_days", from_api=_number),
     )
 
     def check_input(self):

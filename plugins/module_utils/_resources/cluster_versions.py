@@ -16,6 +16,18 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 VERSIONS_PATH = API + "/cluster-versions"
 
 
+def version_number(version):
+    """``v24.3`` -> (24, 3), to sort versions by number whatever order a server lists them in
+    (the project's contract oldest first, the live service newest first); a version that is
+    not a number sorts by its text, after the numbered ones."""
+    parts = str(version).lstrip("vV").split(".")
+    try:
+        return (0, tuple(int(p) for p in parts), "")
+    except ValueError:
+        return (1, (), str(version))
+
+
 def version_info(ctx):
-    versions = [v["version"] for v in ctx.client.paginate(VERSIONS_PATH, "versions") if v.get("version")]
+    versions = sorted((v["version"] for v in ctx.client.paginate(VERSIONS_PATH, "versions") if v.get("version")),
+                      key=version_number)
     return {"changed": False, "versions": versions, "latest": versions[-1] if versions else ""}

@@ -12,7 +12,12 @@ never implies.
 
 A region spec is ``{region, key: {type, uri, auth_principal}}``; the specs are compared as a
 set keyed by region (sorted), the key type defaulting to the one the URI's shape says (and
-refused when it does not fit the cluster's cloud provider)."""
+refused when it does not fit the cluster's cloud provider).
+
+The live service names the key ``key_spec`` in requests, answers ``{status, region_infos:
+[{region, status, key_infos: [{spec, status, ...}]}]}`` (the keys each region had, the current
+one not DISABLED), and takes only ``{action: REVOKE}`` to change the status: it rotates a key
+by a new key specification, so ``action=rotate`` is refused there before any change."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -20,12 +25,20 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, changing, clean
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import (
+    InvalidInput,
+    OnlyWith,
+    changing,
+    clean,
+    get_path,
+    set_path,
+)
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.singleton import Singleton
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.waiters import Waiter
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._aws_patterns import ROLE_ARN_RE
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._cluster_lookup import dedicated_cluster
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._times import parse_time
 
 KEY_TYPE_OF_PROVIDER = {"AWS": "AWS_KMS", "GCP": "GCP_CLOUD_KMS", "AZURE": "AZURE_KEY_VAULT"}
 KEY_TYPES = ("AWS_KMS", "GCP_CLOUD_KMS", "AZURE_KEY_VAULT")
@@ -98,12 +111,74 @@ def check_region_specs(specs, auth_principal=None):
 
 
 def _api_spec(spec):
-    key = spec.get("key") or {}
+    key = spec.get("key") or spec.get("key_spec") or {}
     return {"region": spec.get("region"), "key": dict((k, key.get(k)) for k in ("type", "uri", "auth_principal"))}
 
 
 def _api_specs(value):
     return sorted((_api_spec(spec) for spec in value), key=lambda spec: spec["region"] or "")
+
+
+#: Statuses of a key that a region no longer uses (the live service lists its past keys).
+PAST_KEY_STATUSES = ("DISABLED", "DISABLING", "DISABLE_FAILED")
+
+
+def _moment(value):
+    try:
+        return parse_time(value, "time") if value else None
+    except InvalidInput:
+        return None
+
+
+def _current_key(key_infos):
+    """The key a region uses among the ``key_infos`` the live service lists: the newest one
+    (``created_at``, else the last listed) that is not disabled; the newest of all when every
+    one is."""
+    infos = [info for info in key_infos or [] if isinstance(info, dict)]
+    if not infos:
+        return None
+    using = [info for info in infos if info.get("status") not in PAST_KEY_STATUSES] or infos
+
+    def newness(pair):
+        index, info = pair
+        moment = _moment(info.get("created_at"))
+        return (moment is not None, moment.timestamp() if moment is not None else 0, index)
+
+    newest = max(enumerate(using), key=newness)[1]
+    return newest.get("spec") or {}
+
+
+def _region_infos_specs(infos):
+    """``region_infos`` (the live answer) as the options' region specs."""
+    return _api_specs({"region": info.get("region"), "key": _current_key(info.get("key_infos"))}
+                      for info in infos or [] if _current_key(info.get("key_infos")) is not None)
+
+
+class _RegionSpecs(Field):
+    """``region_specs``: read from ``spec.region_specs`` (the contract) or ``region_infos``
+    (the live service), whichever the answer has; sent with ``key`` or, in the live format
+    (``shape``), ``key_spec``, and predicted in the shape of the server's answers."""
+
+    shape = "contract"
+
+    def read(self, resource):
+        if isinstance((resource or {}).get("region_infos"), list):
+            return _region_infos_specs(resource["region_infos"])
+        specs = get_path(resource, "spec.region_specs")
+        return _api_specs(specs) if specs is not None else None
+
+    def encode_create(self, body, value, wanted):
+        if self.shape == "live":
+            body["region_specs"] = [{"region": spec["region"], "key_spec": spec["key"]} for spec in value]
+        else:
+            body["region_specs"] = value
+
+    def predict(self, resource, value):
+        if self.shape == "live":  # (the predicted change ends ENABLED)
+            resource["region_infos"] = [{"region": spec["region"], "status": "ENABLED",
+                                         "key_infos": [{"spec": spec["key"], "status": "ENABLED"}]} for spec in value]
+        else:
+            set_path(resource, "spec.region_specs", value)
 
 
 class Cmek(Singleton):
@@ -122,9 +197,8 @@ class Cmek(Singleton):
     only_with = (OnlyWith("auth_principal", "region_specs",
                           hint="it is the default of region_specs[].key.auth_principal, so give it with region_specs"),)
     fields = Fields(
-        Field("region_specs", api="spec.region_specs", create="region_specs",
-              normalize=lambda value, task: check_region_specs(value, task.params.get("auth_principal")),
-              from_api=_api_specs),
+        _RegionSpecs("region_specs", normalize=lambda value, task: check_region_specs(
+            value, task.params.get("auth_principal")), live=dict(shape="live")),
     )
 
     def check_input(self):
@@ -163,7 +237,9 @@ class Cmek(Singleton):
 
     def predict_create(self):
         predicted = super(Cmek, self).predict_create()
-        predicted.update(status="ENABLED", cluster_id=None if self.scope.missing else self.scope.cluster_id)
+        predicted["status"] = "ENABLED"
+        if self.wire != "live":  # (the live answers do not name the cluster)
+            predicted["cluster_id"] = None if self.scope.missing else self.scope.cluster_id
         return clean(predicted)
 
     def predict_update(self, current, changes):
@@ -186,10 +262,23 @@ class Cmek(Singleton):
                 statuses.update([running] + ([final] if final == "REVOKED" else []))
         return fresh if fresh is not None and fresh.get("status") in statuses else None
 
+    def status_body(self, send):
+        """The request that changes the status: ``{status}`` (the contract), ``{action}`` (live)."""
+        return {"action": send} if self.wire == "live" else {"status": send}
+
+    def check_action(self, action):
+        """The live service has no rotate action (after the first read, which says its format)."""
+        if action == "rotate" and self.wire == "live":
+            raise InvalidInput(
+                "action=rotate: the live service has no rotate action (its status change takes only REVOKE). To "
+                "rotate the keys, give region_specs with a new key for each region in a task without action: "
+                "the service moves the region to the new key and lists the old one as DISABLED")
+
     def act(self, action):
         """Rotate or revoke the keys, unless the status says it is done or under way."""
         self.check_input()
         current = self.find()
+        self.check_action(action)
         send, running, final = ACTIONS[action]
         if current is None:
             if not self.scope.missing:
@@ -210,7 +299,7 @@ class Cmek(Singleton):
             self.scope.ready_for_change()
             self.settle(current)  # a change still ENABLING is refused: wait for it first
             updated = seen.value = self.client.change("PATCH", self.base, lambda: self.status_sent(send),
-                                                      body={"status": send})
+                                                      body=self.status_body(send))
             if self.waiting:
                 updated = self.wait_ready(updated)
         return self.result(True, updated, before, {"status": updated.get("status"), "action": action})

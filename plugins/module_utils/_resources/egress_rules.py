@@ -112,6 +112,32 @@ def check_rule_description(description, where="description"):
         raise InvalidInput("%s is too long (%d characters): at most %d" % (where, len(description), RULE_DESCRIPTION_MAX))
 
 
+def unwrap_rule(value):
+    """A rule from an answer: the live service wraps one rule as ``{rule: {...}}`` (its document
+    declares the key ``Rule``: both are read); a listing's rules and the contract's are bare."""
+    if isinstance(value, dict):
+        for key in ("rule", "Rule"):
+            if isinstance(value.get(key), dict):
+                return value[key]
+    return value
+
+
+def api_ports(ports):
+    """The ports of an API rule, sorted (read tolerantly: numbers sent as strings count too)."""
+    try:
+        return sorted(int(port) for port in ports or [])
+    except (TypeError, ValueError):  # not ours to judge: as the API has them
+        return list(ports)
+
+
+def whole_rule(rule):
+    """What an edit to the live service sends besides the changes: the rule's editable fields as
+    they are. (Its document says the destination and its type are required in an edit, and an
+    edit that leaves out the ports or the description may reset them.)"""
+    return {"destination": rule.get("destination"), "type": rule.get("type"), "ports": api_ports(rule.get("ports")),
+            "description": rule.get("description") or ""}
+
+
 def idempotency_key():
     """A fresh ``idempotency_key`` for one DELETE: its retries repeat it, so a delete whose answer
     was lost answers the deleted rule again rather than 404."""
@@ -144,8 +170,9 @@ class EgressRules(Collection):
         Field("destination", from_api=api_destination,
               normalize=lambda value, task: normalize_destination(value)[0]),
         Field("type"),
-        Field("ports", from_api=sorted, normalize=lambda value, task: normalize_ports(value), default=[]),
-        Field("description"),
+        Field("ports", from_api=api_ports, normalize=lambda value, task: normalize_ports(value), default=[]),
+        # No description and an empty one are the same (the live service answers "" for none).
+        Field("description", default=""),
     )
 
     def check_input(self):
@@ -171,6 +198,28 @@ class EgressRules(Collection):
     def delete_params(self, member):
         return idempotency_key()
 
+    # -- the live wire format: answers wrapped as {rule: ...}, a description at every add, whole edits
+    def read(self, path):
+        return unwrap_rule(super(EgressRules, self).read(path))
+
+    def fetcher(self, path):
+        fetch = super(EgressRules, self).fetcher(path)
+        return lambda: unwrap_rule(fetch())
+
+    def create_body(self):
+        body = super(EgressRules, self).create_body()
+        if self.wire == "live":  # required there, even empty
+            body.setdefault("description", "")
+        return body
+
+    def create(self):
+        return unwrap_rule(super(EgressRules, self).create())
+
+    def update(self, current, changes):
+        if self.wire == "live":
+            changes = dict(whole_rule(current), **changes)
+        return unwrap_rule(super(EgressRules, self).update(current, changes))
+
     def public(self, resource):
         return rule_info(resource) if resource else {}
 
@@ -190,12 +239,15 @@ class EgressRuleSet(Set):
     option = "rules"
     key_field = "name"
     ready_waiter = RULE_READY
-    fields = Fields(Field("destination"), Field("type"), Field("ports", default=[]), Field("description"))
+    fields = Fields(Field("destination"), Field("type"), Field("ports", default=[]), Field("description", default=""))
 
     def canonical(self, item):
+        """An API rule (a listing's, or an answer's: wrapped as ``{rule: ...}`` by the live service);
+        no description and an empty one are the same."""
+        item = unwrap_rule(item)
         member = dict((k, v) for k, v in item.items() if k not in ("destination", "ports"))
-        member.update(destination=api_destination(item.get("destination")), ports=sorted(item.get("ports") or []),
-                      description=item.get("description"), _id=item.get("id"))
+        member.update(destination=api_destination(item.get("destination")), ports=api_ports(item.get("ports")),
+                      description=item.get("description") or "", _id=item.get("id"))
         return member
 
     def desired(self, entries):
@@ -247,11 +299,14 @@ class EgressRuleSet(Set):
 
     def create_body(self, member):
         body = dict((k, member[k]) for k in ("name", "destination", "type", "ports"))
-        if member.get("description") is not None:
-            body["description"] = member["description"]
+        if member.get("description") or self.wire == "live":  # the live service requires it, even empty
+            body["description"] = member.get("description") or ""
         return body
 
     def update_body(self, before, after):
+        """What changes; the live service gets the whole rule (``whole_rule``)."""
+        if self.wire == "live":
+            return whole_rule(after)
         body = dict((k, after[k]) for k in ("destination", "ports", "description") if after.get(k) != before.get(k))
         if "destination" in body:
             body["type"] = after["type"]
@@ -263,7 +318,7 @@ class EgressRuleSet(Set):
 
 def rule_info(item):
     """An API rule for cockroach_egress_rule_info: its ports sorted."""
-    return dict(item, ports=sorted(item.get("ports") or []))
+    return dict(item, ports=api_ports(item.get("ports")))
 
 
 def egress_rule_task(ctx):

@@ -26,6 +26,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields impo
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _folder_paths
 
 MOVE_OPTIONS = ("new_path", "name", "parent")
+path_of = _folder_paths.path_of
 CONTENTS_SHOWN = 10  # how many of a folder's contents a "not empty" message names
 
 
@@ -39,6 +40,13 @@ def _checked(check, *args):
 
 # -- folders -------------------------------------------------------------------------------------
 
+class _PathField(Field):
+    """The folder's path as a string in both wire formats (see ``_folder_paths.path_of``)."""
+
+    def read(self, resource):
+        return path_of(resource)
+
+
 class Folder(Collection):
     """``/folders``, by path (``/team/prod``) or by id. A create makes the missing parents with
     ``parents``; ``new_path`` (or ``name`` and ``parent``) renames and moves in one PATCH; a
@@ -50,7 +58,7 @@ class Folder(Collection):
     key = "path"
     item_key = "resource_id"
     id_option = "id"
-    fields = Fields(Field("path", create=False, update=False))
+    fields = Fields(_PathField("path", create=False, update=False))
     only_with = (OnlyWith(MOVE_OPTIONS + ("parents",), "state", "present", unset=False,
                           hint="to delete the folder, leave {it} out"),)
 
@@ -111,6 +119,9 @@ class Folder(Collection):
             parent = found["path"]
         return _folder_paths.join(parent, params.get("name") or _folder_paths.leaf_of(path))
 
+    def key_of(self, item):
+        return path_of(item)
+
     def known(self):
         known = self.folders.known()
         return "; folders: %s" % known if known else " (the organization has no folders)"
@@ -162,12 +173,12 @@ class Folder(Collection):
     def validate(self, current):
         super(Folder, self).validate(current)
         if current is not None:  # a rename in place needs no listing to find the parent
-            self._known_ids.setdefault(_folder_paths.parent_of(current["path"]), current.get("parent_id"))
-        where = current["path"] if current is not None else self.params.get("path")
+            self._known_ids.setdefault(_folder_paths.parent_of(path_of(current)), current.get("parent_id"))
+        where = path_of(current) if current is not None else self.params.get("path")
         target = self.target(where) if current is not None else where
         if current is not None and target is not None:
-            self.check_move(current["path"], target)
-        if target is None or (current is not None and target == current["path"]):
+            self.check_move(where, target)
+        if target is None or (current is not None and target == where):
             return
         missing = self.missing_parents(target)
         if missing and not self.params.get("parents"):
@@ -181,14 +192,17 @@ class Folder(Collection):
         contents = self.client.list_all("%s/contents" % self.item_path(current), "resources")
         if not contents:
             return
-        folders = sorted(_folder_paths.join(current["path"], c.get("name")) for c in contents if c.get("type") == "FOLDER")
-        clusters = sorted(c.get("name") or c.get("id") for c in contents if c.get("type") != "FOLDER")
+        where = path_of(current)
+        folders = sorted(_folder_paths.join(where, c.get("name")) for c in contents
+                         if _folder_paths.kind_of(c) == "FOLDER")
+        clusters = sorted(c.get("name") or _folder_paths.id_of_item(c) for c in contents
+                          if _folder_paths.kind_of(c) != "FOLDER")
         named = (["folder %s" % f for f in folders] + ["cluster %s" % c for c in clusters])
         shown = ", ".join(named[:CONTENTS_SHOWN]) + (" and %d more" % (len(named) - CONTENTS_SHOWN)
                                                      if len(named) > CONTENTS_SHOWN else "")
         raise InvalidInput("folder %s is not empty: it holds %d folder%s and %d cluster%s (%s); move or delete them "
                            "first, a folder is deleted only when it is empty"
-                           % (current["path"], len(folders), "" if len(folders) == 1 else "s", len(clusters),
+                           % (where, len(folders), "" if len(folders) == 1 else "s", len(clusters),
                               "" if len(clusters) == 1 else "s", shown))
 
     # -- changing --------------------------------------------------------------------------------
@@ -225,8 +239,8 @@ class Folder(Collection):
         return clean({"name": _folder_paths.leaf_of(path), "parent_id": parent_id, "path": path})
 
     def changes(self, current):
-        target = self.target(current["path"])
-        return {"path": target} if target is not None and target != current["path"] else {}
+        target = self.target(path_of(current))
+        return {"path": target} if target is not None and target != path_of(current) else {}
 
     def update(self, current, changes):
         target = changes["path"]
@@ -275,14 +289,14 @@ def folder_info(ctx):
     elif path is not None and path != "/":
         shown = [folders.api_object(f) for f in folders.all if f.get("path") == path]
     else:
-        shown = sorted(folders.objects(), key=lambda f: f.get("path") or "")
+        shown = sorted(folders.objects(), key=lambda f: path_of(f) or "")
     out = {"changed": False, "folders": shown}
     if params.get("contents"):
         out["contents"] = []
         folder_id = _folder_paths.ROOT if path == "/" and params.get("id") is None else \
-            (shown[0].get("resource_id") if shown else None)
+            (_folder_paths.id_of_item(shown[0]) if shown else None)
         if folder_id is not None:
-            where = "/" if folder_id == _folder_paths.ROOT else shown[0].get("path")
+            where = "/" if folder_id == _folder_paths.ROOT else path_of(shown[0])
             out["contents"] = [_content(item, where) for item in
                                ctx.client.list_all("%s/folders/%s/contents" % (API, path_segment(folder_id)),
                                                    "resources")]
@@ -290,7 +304,9 @@ def folder_info(ctx):
 
 
 def _content(item, where):
+    """A member of a folder's contents as the API shows it; a folder gets its ``path`` where
+    the API gives none (the contract's contents; the live service's carry their lineage)."""
     item = dict(item)
-    if item.get("type") == "FOLDER" and where:
+    if _folder_paths.kind_of(item) == "FOLDER" and where and item.get("path") is None:
         item["path"] = _folder_paths.join(where, item.get("name"))
     return item

@@ -33,6 +33,10 @@ LOG_CHANNELS = ("DEV", "OPS", "HEALTH", "STORAGE", "SESSIONS", "SQL_SCHEMA", "US
 LOG_TYPES = {"AWS": "AWS_CLOUDWATCH", "GCP": "GCP_CLOUD_LOGGING"}
 GCP_PROJECT_RE = re.compile(r"^[a-z][a-z0-9-]{4,28}[a-z0-9]$")
 
+DEFAULT_LOG_NAME = "cockroachdb"  # the service's, sent at creation where the live service needs a name
+# A group's lowest level: INFO (the option's word) is the live service's UNSPECIFIED (every log).
+LIVE_LEVELS = {"INFO": "UNSPECIFIED"}
+SAME_LEVELS = {"UNSPECIFIED": "INFO"}
 EXPORT_READY = Waiter("status", pending=("ENABLING",), failed=("ENABLE_FAILED", "CREDENTIALS_ERROR"))
 EXPORT_GONE = Waiter("status", pending=("DISABLING",), failed=("DISABLE_FAILED",), gone=("DISABLED",))
 
@@ -55,15 +59,27 @@ def _groups(value, task):
     redact = task.params.get("redact")
     if redact is None:
         redact = bool((task.current_view or {}).get("redact"))
-    groups = [{"log_name": g["log_name"], "channels": sorted(g["channels"]), "min_level": g.get("min_level") or "INFO",
+    groups = [{"log_name": g["log_name"], "channels": sorted(g["channels"]), "min_level": _level(g.get("min_level")),
                "redact": redact if g.get("redact") is None else g["redact"]} for g in value]
     return sorted(groups, key=lambda g: g["log_name"])
 
 
+def _level(level):
+    """A group's lowest level in the options' words: INFO for UNSPECIFIED (the live service's,
+    which also leaves it out) and for none."""
+    return SAME_LEVELS.get(level, level) or "INFO"
+
+
 def _api_groups(value):
+    """The groups of either format (UNSPECIFIED or no level is INFO; no redact is false)."""
     return sorted(({"log_name": g.get("log_name"), "channels": sorted(g.get("channels") or []),
-                    "min_level": g.get("min_level") or "INFO", "redact": bool(g.get("redact"))} for g in value),
+                    "min_level": _level(g.get("min_level")), "redact": bool(g.get("redact"))} for g in value),
                   key=lambda g: g["log_name"] or "")
+
+
+def _live_groups(value):
+    """The groups as the live service takes them: INFO is its UNSPECIFIED."""
+    return [dict(g, min_level=LIVE_LEVELS.get(g.get("min_level"), g.get("min_level"))) for g in value]
 
 
 class LogExport(Singleton):
@@ -86,10 +102,15 @@ class LogExport(Singleton):
         Field("log_name", api="spec.log_name", create="log_name"),
         Field("auth_principal", api="spec.auth_principal", create="auth_principal"),
         Field("region", api="spec.region", create="region"),
-        Field("redact", api="spec.redact", create="redact"),
+        # The live service may leave out what is false or empty: read as such.
+        Field("redact", api="spec.redact", create="redact", default=False),
         Field("omitted_channels", api="spec.omitted_channels", create="omitted_channels",
-              normalize=lambda value, task: sorted(value), from_api=sorted),
-        Field("groups", api="spec.groups", create="groups", normalize=_groups, from_api=_api_groups),
+              normalize=lambda value, task: sorted(value), from_api=sorted, default=[]),
+        Field("groups", api="spec.groups", create="groups", normalize=_groups, from_api=_api_groups, default=[],
+              live=dict(to_api=_live_groups)),
+        # No option: the live service's external id of the AWS role, set elsewhere, is sent again
+        # as it is with a change (the request replaces the whole configuration).
+        Field("aws_external_id", api="spec.aws_external_id"),
     )
 
     def check_input(self):
@@ -150,10 +171,17 @@ class LogExport(Singleton):
         self.check_region(fitting, wanted.get("region"))
         return wanted
 
+    def create_body(self):
+        """The live service needs a ``log_name``: without the option, the service's default."""
+        body = super(LogExport, self).create_body()
+        if self.wire == "live":
+            body.setdefault("log_name", DEFAULT_LOG_NAME)
+        return body
+
     def predict_create(self):
         predicted = super(LogExport, self).predict_create()
         spec = predicted.setdefault("spec", {})
-        spec.setdefault("log_name", "cockroachdb")
+        spec.setdefault("log_name", DEFAULT_LOG_NAME)
         spec.setdefault("redact", False)
         spec.setdefault("omitted_channels", [])
         spec.setdefault("groups", [])

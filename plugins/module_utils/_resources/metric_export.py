@@ -33,6 +33,8 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources._clus
 # -- metric export --------------------------------------------------------------------------------
 
 DATADOG_SITES = ("US1", "US3", "US5", "US1_GOV", "EU1", "AP1")
+LIVE_DATADOG_SITES = ("US1", "US3", "US5", "US1_GOV", "EU1")  # the CockroachDB Cloud service's
+DEFAULT_DATADOG_SITE = "US1"
 METRIC_EXPORT_READY = Waiter("status", pending=("ENABLING",), failed=("ERROR", "ENABLE_FAILED"))
 METRIC_EXPORT_GONE = Waiter("status", pending=("DISABLING",), failed=("ERROR", "DISABLE_FAILED"),
                             gone=("NOT_DEPLOYED",))
@@ -89,6 +91,9 @@ class CloudWatchMetricExport(MetricExport):
         Field("role_arn"),
         Field("target_region"),
         Field("log_group_name"),
+        # No option: the live service's external id of the role, set elsewhere, is sent again as
+        # it is with a change (the request replaces the whole configuration).
+        Field("external_id"),
     )
 
     def check_input(self):
@@ -126,7 +131,7 @@ class DatadogMetricExport(MetricExport):
     path = "metricexport/datadog"
     required_to_create = ("datadog_api_key",)
     fields = MetricExport.base_fields + Fields(
-        Field("site", default="US1"),
+        Field("site", default=DEFAULT_DATADOG_SITE),
         Field("datadog_api_key", api=False, create="api_key", secret=True, write_only="update_datadog_api_key"),
     )
 
@@ -140,6 +145,20 @@ class DatadogMetricExport(MetricExport):
             raise InvalidInput("update_datadog_api_key=always needs a datadog_api_key")
         if params.get("site") is not None and params["site"] not in DATADOG_SITES:
             raise InvalidInput("site must be one of %s, got %r" % (", ".join(DATADOG_SITES), params["site"]))
+
+    def validate(self, current):
+        super(DatadogMetricExport, self).validate(current)
+        site = self.params.get("site")
+        if site is not None and site not in LIVE_DATADOG_SITES and self.wire == "live":
+            raise InvalidInput("site %s is not one the CockroachDB Cloud service takes: use one of %s"
+                               % (site, ", ".join(LIVE_DATADOG_SITES)))
+
+    def create_body(self):
+        """The live service needs the site: without the option, the service's default."""
+        body = super(DatadogMetricExport, self).create_body()
+        if self.wire == "live":
+            body.setdefault("site", DEFAULT_DATADOG_SITE)
+        return body
 
     def changes(self, current):
         """Any change sends the API key again: without it in the task, the change is refused."""

@@ -27,6 +27,16 @@ def organization_info(ctx):
     return {"changed": False, "organization": ctx.client.get("%s/organization" % API)}
 
 
+# An invoice's status as each wire format spells it (the option takes both spellings).
+INVOICE_STATUSES = {"contract": {"finalized": "Finalized", "draft": "Draft"},
+                    "live": {"finalized": "FINALIZED", "draft": "DRAFT"}}
+
+
+def invoice_status(client, status):
+    """The ``status`` option (``Finalized`` or ``FINALIZED``...) as the server's wire format spells it."""
+    return INVOICE_STATUSES[client.wire][status.lower()]
+
+
 def invoice_info(ctx):
     """Every invoice (``status`` filters), or the one of ``id`` with its line items."""
     params = ctx.params
@@ -34,7 +44,7 @@ def invoice_info(ctx):
     if params.get("id") is not None:
         found = fetch_or_none(ctx.client, "%s/invoices/%s" % (API, path_segment(params["id"])))()
         return {"changed": False, "invoices": [found] if found else []}
-    query = {"status": params["status"]} if params.get("status") else None
+    query = {"status": invoice_status(ctx.client, params["status"])} if params.get("status") else None
     invoices = ctx.client.get("%s/invoices" % API, params=query).get("invoices") or []
     return {"changed": False, "invoices": sorted(invoices, key=lambda i: i.get("period_start") or "")}
 

@@ -39,17 +39,38 @@ SERVICES_PATH = "networking/private-endpoint-services"
 CONNECTIONS_PATH = "networking/private-endpoint-connections"
 ENDPOINT_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,254}$")
 AWS_ENDPOINT_ID_RE = re.compile(r"^vpce-[0-9a-f]{8,17}$")
-SERVICES_READY = Waiter("status", pending=("CREATING",), items="services")
+SERVICES_READY = Waiter("status", pending=("CREATING",), failed=("CREATE_FAILED",), items="services")
+# (STATUS_PENDING_ACCEPTANCE, STATUS_EXPIRED and STATUS_DELETED are the live service's words; the contract has
+# none of them.)
 CONNECTION_READY = Waiter(
-    "status", pending=("STATUS_PENDING",), failed=("STATUS_REJECTED", "STATUS_FAILED"),
+    "status", pending=("STATUS_PENDING", "STATUS_PENDING_ACCEPTANCE"),
+    failed=("STATUS_REJECTED", "STATUS_FAILED", "STATUS_EXPIRED"),
     hints={"STATUS_REJECTED": "the service did not accept the endpoint: check that it was created against this "
                               "cluster's service of its region, then remove the connection (state=absent) and "
                               "add it again",
-           "STATUS_FAILED": "remove the connection (state=absent) and add it again"})
+           "STATUS_FAILED": "remove the connection (state=absent) and add it again",
+           "STATUS_EXPIRED": "the endpoint was not accepted in time: remove the connection (state=absent), then "
+                             "add it again"})
+CONNECTION_GONE = ("STATUS_DELETED",)
 
 
 def cluster_regions(cluster):
     return [region["name"] for region in (cluster or {}).get("regions") or []]
+
+
+def connection_region(item):
+    """The region of an API connection: ``region_name`` (the live document also declares ``region``
+    in a connection's required fields: both are read)."""
+    return item.get("region_name") or item.get("region")
+
+
+class _RegionField(Field):
+    """The connection's region: read from either key; the live service takes no region in an add
+    (it finds it from the endpoint), so it is not sent there (``live``)."""
+
+    def read(self, resource):
+        value = connection_region(resource or {})
+        return self.default if value is None else value
 
 
 def check_endpoint_id(endpoint_id, where="endpoint_id"):
@@ -175,6 +196,17 @@ def _connection_region(task, region):
     return region
 
 
+def _joined(task, endpoint_id, region, answer):
+    """Warn when a connection joined another region than the task's: the live service takes no
+    region, it connects the endpoint to the service it was created against."""
+    joined = connection_region(answer) if isinstance(answer, dict) else None
+    if region is not None and joined is not None and joined != region:
+        task.ctx.warn("private endpoint connection %s joined region %s, not %s: the service connects an endpoint to "
+                      "the service of the region it was created in; a later run refuses region %s for it (remove "
+                      "it with state=absent and connect the endpoint of that region)" % (endpoint_id, joined, region,
+                                                                                         region))
+
+
 def _check_endpoint_for_provider(task, endpoint_id, where="endpoint_id"):
     cluster = None if task.scope.missing else task.scope.cluster
     if cluster and cluster.get("cloud_provider") == "AWS" and not AWS_ENDPOINT_ID_RE.match(endpoint_id):
@@ -199,14 +231,17 @@ class PrivateEndpointConnections(Collection):
     only_with = (OnlyWith("region", "state", "present", warn=True, hint="removing a connection takes no region"),)
     fields = Fields(
         Field("endpoint_id", update=False),
-        Field("region", api="region_name", create="region_name", update=False,
-              immutable="{kind} {name} is in region {have}; it cannot move to {want}: remove it (state=absent) and "
-                        "connect the endpoint of that region"),
+        _RegionField("region", api="region_name", create="region_name", update=False, live=dict(create=False),
+                     immutable="{kind} {name} is in region {have}; it cannot move to {want}: remove it (state=absent) "
+                               "and connect the endpoint of that region"),
     )
 
     def __init__(self, ctx):
         super(PrivateEndpointConnections, self).__init__(ctx)
         self.services = _Services(self)
+
+    def gone(self, item):
+        return item.get("status") in CONNECTION_GONE
 
     def check_input(self):
         super(PrivateEndpointConnections, self).check_input()
@@ -222,7 +257,9 @@ class PrivateEndpointConnections(Collection):
     def create(self):
         self.scope.ready_for_change()
         self.services.wait()
-        return super(PrivateEndpointConnections, self).create()
+        created = super(PrivateEndpointConnections, self).create()
+        _joined(self, self.params["endpoint_id"], self.params.get("region"), created)
+        return created
 
     def predict_create(self):
         predicted = super(PrivateEndpointConnections, self).predict_create()
@@ -255,7 +292,10 @@ class PrivateEndpointConnectionSet(Set):
         self.services = _Services(self)
 
     def canonical(self, item):
-        return dict(item, region=item.get("region_name"))
+        return dict(item, region=connection_region(item))
+
+    def managed(self, item):
+        return item.get("status") not in CONNECTION_GONE
 
     def public(self, member):
         public = super(PrivateEndpointConnectionSet, self).public(member)
@@ -309,10 +349,18 @@ class PrivateEndpointConnectionSet(Set):
         return "%s/%s" % (self.base, path_segment(member["endpoint_id"]))
 
     def create_body(self, member):
+        """The endpoint id, and its region when the task gives one, to the contract's API (the live
+        service finds the region from the endpoint and takes none)."""
         body = {"endpoint_id": member["endpoint_id"]}
-        if member.get("_sent_region"):
+        if member.get("_sent_region") and self.wire != "live":
             body["region_name"] = member["region"]
         return body
+
+    def add(self, member):
+        added = super(PrivateEndpointConnectionSet, self).add(member)
+        if member.get("_sent_region"):
+            _joined(self, member["endpoint_id"], member["region"], added)
+        return added
 
     def update_body(self, before, after):
         raise NotImplementedError("a connection has no field to update: it is only added or removed")

@@ -56,19 +56,49 @@ def _target(value, task=None):
     return target
 
 
-def _api_target(value):
-    return _target(value)
+def _api_target(restore):
+    """The target of a restore as an answer gives it, in the options' vocabulary, or None when
+    it says nothing of it: the contract's restores have ``target`` (and ``type``), the live
+    service's ``type`` and ``objects`` at their top level."""
+    if restore.get("target") is not None:
+        return _target(restore["target"])
+    if restore.get("type") is not None:
+        return _target({"type": restore["type"], "objects": restore.get("objects")})
+    return None
+
+
+class _Target(Field):
+    """``target``: sent and shown as ``target {type, objects}`` in the contract's format, as
+    ``type`` and ``objects`` at the top of the restore in the live one (``shape``)."""
+
+    shape = "contract"
+
+    def read(self, resource):
+        return _api_target(resource)
+
+    def encode_create(self, body, value, wanted):
+        if self.shape == "live":
+            body.update(_target(value))
+        else:
+            body["target"] = _target(value)
+
+    def predict(self, resource, value):
+        self.encode_create(resource, value, None)
+        if self.shape == "contract":
+            resource["type"] = resource["target"]["type"]
 
 
 class Restores(Operation):
     """``/clusters/{id}/restores``: POST ``{backup_id, target?}`` starts one (PENDING, then
-    SUCCESS or FAILED); the service runs one at a time (409 otherwise).
+    SUCCESS or FAILED); the service runs one at a time (409 otherwise). The live service takes
+    ``{type, backup_id, source_cluster_id, objects?}`` (``live_body``) and answers ``type``
+    and ``objects`` where the contract has ``target``; both are read.
 
     "The same" restore (never started twice): a listed restore of the same backup and
     target that is still running, or that was started at or after the task's
     ``ignore_restores_before`` (any time, without it; a time in the future is refused, since
     until then every run would start another). A restore listed without its target counts by
-    its ``type``; one listed without its backup (see ``same_backup``) or its type counts as the
+    its ``type`` (and its objects, when it lists them); one listed without its backup (see ``same_backup``) or its type counts as the
     same."""
 
     kind = "restore"
@@ -80,7 +110,7 @@ class Restores(Operation):
     required_to_create = ("backup_id",)
     fields = Fields(
         Field("backup_id"),
-        Field("target", normalize=_target, from_api=_api_target),
+        _Target("target", normalize=_target, live=dict(shape="live")),
     )
 
     def __init__(self, ctx):
@@ -166,13 +196,15 @@ class Restores(Operation):
         return _api_moment(item["backup_end_time"]) == _api_moment(backup.get("as_of_time"))
 
     def same_target(self, item):
-        """Whether ``item`` restores the task's target; one that says nothing of it counts as the same."""
+        """Whether ``item`` restores the task's target; one that says nothing of it counts as
+        the same, one that gives only its type (a contract's restore without ``target``) by its type."""
         wanted = _target(self.params.get("target"))
-        if item.get("target") is not None:
-            return _api_target(item["target"]) == wanted
-        if item.get("type") is None:
+        have = _api_target(item)
+        if have is None:
             return True
-        return item["type"] == wanted["type"]
+        if item.get("target") is None and item.get("objects") is None:
+            return have["type"] == wanted["type"]
+        return have == wanted
 
     def same(self, item):
         if not self.same_target(item) or not self.same_backup(item):
@@ -190,8 +222,10 @@ class Restores(Operation):
 
     def failed_message(self, item):
         started = item.get("created_at")
-        return ("%s failed: status %s (started %s). This task does not start it again: to try again, set %s to a "
-                "time after %s" % (self.describe(item), RESTORE_DONE.status(item), started, IGNORE_BEFORE, started))
+        reason = item.get("client_error_message")  # (the live service says why)
+        return ("%s failed: status %s%s (started %s). This task does not start it again: to try again, set %s to a "
+                "time after %s" % (self.describe(item), RESTORE_DONE.status(item), ": %s" % reason if reason else "",
+                                   started, IGNORE_BEFORE, started))
 
     def wait_ready(self, resource):
         return self.wait_for_ready(resource, self.member_path(resource), self.describe(resource))
@@ -216,17 +250,26 @@ class Restores(Operation):
 
     def predict_start(self):
         predicted = self.predict_create()
-        predicted.update(cluster_id=None if self.scope.missing else self.scope.cluster_id,
-                         type=_target(self.params.get("target"))["type"],
+        predicted.update(type=_target(self.params.get("target"))["type"],
                          status="SUCCESS" if self.waiting else "PENDING")
+        if self.wire == "live":
+            name = None if self.scope.missing else self.scope.cluster.get("name")
+            predicted.update(source_cluster_name=name, destination_cluster_name=name)
+        else:
+            predicted["cluster_id"] = None if self.scope.missing else self.scope.cluster_id
         if self.backup is not None:
             predicted["backup_end_time"] = self.backup.get("as_of_time")
         return clean(predicted)
 
     def start_body(self):
-        body = {"backup_id": self.params["backup_id"]}
-        if self.params.get("target") is not None:
-            body["target"] = _target(self.params["target"])
+        body = self.table().create_body(self.wanted())
+        return self.live_body(body) if self.wire == "live" else body
+
+    def live_body(self, body):
+        """The live service wants the type always (CLUSTER when the task gives no target) and
+        takes the cluster whose backup it restores (this one: the task restores its own)."""
+        body.setdefault("type", "CLUSTER")
+        body["source_cluster_id"] = self.scope.cluster_id
         return body
 
 

@@ -31,6 +31,15 @@ MIN_PASSWORD_LENGTH = 8
 BUILT_IN_DATABASES = frozenset(["defaultdb", "postgres", "system"])
 
 
+def table_count(value):
+    """A database's ``table_count`` as an integer: a number from the project's contract, a
+    string from the live service (int64); 0 when missing or unreadable."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
 def check_database_name(name, option="name"):
     """Reject a database name the service would refuse (before any request)."""
     if not name:
@@ -90,7 +99,8 @@ class Databases(Collection):
         return {"new_name": new_name} if new_name is not None and new_name != current["name"] else {}
 
     def predict_create(self):
-        return {"name": self.params["name"], "table_count": 0}
+        """A new database as the server would show it (the live service sends int64 as strings)."""
+        return {"name": self.params["name"], "table_count": "0" if self.wire == "live" else 0}
 
     def predict_update(self, current, changes):
         return dict(current, name=changes["new_name"])
@@ -167,7 +177,9 @@ class DatabaseSet(Set):
     key_field = "name"
 
     def canonical(self, item):
-        return {"name": item["name"], "table_count": item.get("table_count") or 0}
+        """A database of the set: ``table_count`` an integer whatever the wire format (the
+        live service sends int64 values as strings)."""
+        return {"name": item["name"], "table_count": table_count(item.get("table_count"))}
 
     def desired(self, entries):
         """``[(name, {})]``: a database is its name, given as such or as ``{name: ...}``."""

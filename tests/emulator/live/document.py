@@ -42,8 +42,6 @@ def _accept_both(schemas):
         undeclared = [key for key in schema.get("required", []) if key not in props]
         for key in undeclared:
             props[key] = props.get(SPELLINGS.get(key), {})
-            if SPELLINGS.get(key) in props:
-                undeclared.append(SPELLINGS[key])
         if undeclared:
             schema["required"] = [r for r in schema["required"] if r not in undeclared]
             if not schema["required"]:

@@ -66,3 +66,11 @@ def test_the_connection_string_has_its_parts(live_api):
     cluster = live_api.create_cluster("web-app1")
     answer = live_api.ok(live_api.get(CLUSTERS + "/%s/connection-string" % cluster["id"], query={"sql_user": "app"}))
     assert answer["params"] == {"Host": cluster["sql_dns"], "Port": "26257", "Database": "defaultdb", "Username": "app"}
+
+
+def test_the_request_log_says_which_requests_the_document_refused(live_api):
+    live_api.post(CLUSTERS, dict(SERVERLESS, regions=["us-central1"]))
+    live_api.post(CLUSTERS, SERVERLESS)
+    refused, taken = live_api.request_log()[-2:]
+    assert (refused["status"], refused["invalid"]) == (400, True)
+    assert (taken["status"], taken["invalid"]) == (200, False)

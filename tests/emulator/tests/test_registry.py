@@ -41,5 +41,5 @@ def test_the_app_refuses_to_start_when_an_operation_has_no_handler(monkeypatch):
 
 def test_the_app_refuses_a_handler_for_an_operation_the_contract_lacks(monkeypatch):
     monkeypatch.setitem(HANDLERS, "LaunchRocket", Handler(lambda ctx: {}, None, "org"))
-    with pytest.raises(RuntimeError, match="the contract lacks: LaunchRocket"):
+    with pytest.raises(RuntimeError, match="the contract document lacks: LaunchRocket"):
         create_app(EmulatorConfig())

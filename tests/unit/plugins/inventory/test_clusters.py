@@ -590,3 +590,23 @@ def test_live_plans_filter_in_either_vocabulary(tmp_path, live, plans, expected)
 def test_a_tier_filter_matches_its_kind_on_a_contract_server(tmp_path, estate):
     _plugin, inventory = run(tmp_path, estate.emulator, plans=["advanced"])
     assert sorted(inventory.hosts) == ["billing-eu", "orders-prod"]
+
+
+# -- the live service's folders --------------------------------------------------------------------
+def test_live_folder_groups_read_the_lineage_of_folders(tmp_path, live):
+    """The live service's folder path is the list of the folders above it: the folder host
+    variable and the folder groups are the same as with the contract's string paths."""
+    prod = make_folder(live, "prod")
+    assert prod["path"] == []  # (the live shape)
+    eu = make_folder(live, "eu west", parent=prod)
+    assert eu["path"] == [{"id": prod["resource_id"], "name": "prod"}]
+    orders = live.cluster("orders-prod", parent_id=prod["resource_id"])
+    live.cluster("billing-eu", parent_id=eu["resource_id"])
+    _plugin, inventory = run(tmp_path, live)
+    assert hostvars(inventory, "orders-prod")["folder"] == "/prod"
+    assert hostvars(inventory, "orders-prod")["parent_id"] == orders["parent_id"] == prod["resource_id"]
+    assert hostvars(inventory, "billing-eu")["folder"] == "/prod/eu west"
+    assert hosts_of(inventory, "folder_prod") == ["billing-eu", "orders-prod"]
+    assert hosts_of(inventory, "folder_prod_eu_west") == ["billing-eu"]
+    _plugin, inventory = run(tmp_path, live, folder="/prod/eu west")
+    assert sorted(inventory.hosts) == ["billing-eu"]

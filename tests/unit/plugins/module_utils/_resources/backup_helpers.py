@@ -22,3 +22,12 @@ task = task_params  # (module, **given): the parameters of a task of that module
 def backups(emulator, **given):
     given.setdefault("cluster", "orders-db")
     return backup_info(emulator.context(task(cockroach_backup_info, **given)))["backups"]
+
+
+def seed_orders_db(emulator):
+    """The ``orders_db`` fixture's cluster on ``emulator`` (either wire format): a dedicated
+    cluster on AWS with five hourly backups; ``base`` is its path."""
+    cluster = emulator.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    emulator.clock.sleep(4 * 3600)
+    cluster["base"] = "/api/v1/clusters/%s" % cluster["id"]
+    return cluster

@@ -28,6 +28,7 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.allow
     sort_key,
 )
 from ansible_collections.cockroachdb.cloud.plugins.modules.cockroach_allowlist import ARGUMENT_SPEC
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import install
 
 OTHER_ID = "0b8d9c3a-8f2e-4d1b-a9e4-5c6f7a8b9c0d"
 OFFICE = {"cidr_ip": "10.0.0.0", "cidr_mask": 24, "name": "office", "sql": True, "ui": False}
@@ -402,3 +403,66 @@ def test_info_on_an_unknown_cluster_names_it(emulator):
         info(emulator, OTHER_ID)
     with pytest.raises(InvalidInput, match="cluster must not be empty"):
         info(emulator, "")
+
+
+# -- the live wire format ----------------------------------------------------------------------------
+
+def test_canonical_entry_reads_a_mask_sent_as_a_string():
+    entry = canonical_entry({"cidr_ip": "10.1.2.3", "cidr_mask": "24", "sql": True, "ui": False})
+    assert (entry["cidr"], entry["cidr_mask"], entry["_path"]) == ("10.1.2.0/24", 24, ("10.1.2.3", "24"))
+
+
+@pytest.fixture(params=["contract", "live"])
+def either(request, monkeypatch):
+    """The in-process emulator serving one format, then the other (the same test for both)."""
+    return install(monkeypatch, contract=request.param)
+
+
+def test_the_same_cycle_in_both_formats(either):
+    """The same tasks give the same results (diffs, changed, entries) in both formats; only the
+    bodies of updates differ: the live service takes the network in the path only."""
+    live = either.contract == "live"
+    cluster = either.cluster("web-app")
+    base = "/api/v1/clusters/%s/networking/allowlist" % cluster["id"]
+    for entry in (OFFICE, OLD):
+        either.admin.post(base, entry)
+    vpn = {"cidr_ip": "192.0.2.0", "cidr_mask": 24, "name": "vpn", "sql": True, "ui": False}
+    entries = [{"cidr": "10.0.0.0/24", "name": "office"}, {"cidr": "192.0.2.0/24", "name": "vpn"}]
+
+    def step(**given):
+        mark = either.mark()
+        predicted = run(either, check_mode=True, cluster="web-app", **given)
+        result = run(either, cluster="web-app", **given)
+        assert predicted == result
+        return result, either.sent(mark)
+
+    created, sent = step(entries=entries)
+    assert sent == [("AddAllowlistEntry", base, dict(vpn))]
+    assert created["diff"] == {"before": {"entries": diff_entries(OLD, OFFICE)},
+                               "after": {"entries": diff_entries(OLD, OFFICE, vpn)}}
+    assert created["allowlist"] == [dict(e, cidr="%(cidr_ip)s/%(cidr_mask)s" % e) for e in (OLD, OFFICE, vpn)]
+
+    again, sent = step(entries=entries)
+    assert again["changed"] is False and sent == []
+    assert again["diff"]["before"] == again["diff"]["after"] == created["diff"]["after"]
+
+    updated, sent = step(entries=[{"cidr": "10.0.0.9/24", "ui": True}], purge=True)
+    body = {"name": "office", "sql": True, "ui": True}
+    if not live:  # the contract wants the network in the body too
+        body.update(cidr_ip="10.0.0.0", cidr_mask=24)
+    assert sent == [("UpdateAllowlistEntry", base + "/10.0.0.0/24", body),
+                    ("DeleteAllowlistEntry", base + "/9.9.9.0/24", None),
+                    ("DeleteAllowlistEntry", base + "/192.0.2.0/24", None)]
+    assert updated["diff"] == {"before": {"entries": diff_entries(OLD, OFFICE, vpn)},
+                               "after": {"entries": diff_entries(dict(OFFICE, ui=True))}}
+
+    removed, sent = step(entries=[{"cidr": "10.0.0.0/24"}], state="absent")
+    assert sent == [("DeleteAllowlistEntry", base + "/10.0.0.0/24", None)]
+    assert removed["changed"] is True and removed["allowlist"] == []
+    assert run(either, cluster="web-app", entries=[{"cidr": "10.0.0.0/24"}], state="absent")["changed"] is False
+
+
+def test_info_in_the_live_format(live):
+    cluster = live.cluster("web-app")
+    live.admin.post("/api/v1/clusters/%s/networking/allowlist" % cluster["id"], OFFICE)
+    assert info(live, "web-app")["allowlist"] == [dict(OFFICE, cidr="10.0.0.0/24")]

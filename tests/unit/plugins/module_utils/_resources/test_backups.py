@@ -25,6 +25,7 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_back
 from ansible_collections.cockroachdb.cloud.tests.unit.plugins.module_utils._resources.backup_helpers import (
     UNKNOWN_ID,
     backups,
+    seed_orders_db,
     task,
 )
 
@@ -194,3 +195,47 @@ def test_time_query_writes_utc():
 def test_backups_of_an_unknown_cluster_is_an_error_that_names_it(emulator):
     with pytest.raises(ClusterNotFound, match="^no cluster with id %s$" % UNKNOWN_ID):
         backups(emulator, cluster=UNKNOWN_ID)
+
+
+# -- the live wire format ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def live_orders_db(live):
+    return seed_orders_db(live)
+
+
+def test_live_config_change_rerun_and_the_fields_it_sends(live, live_orders_db):
+    path = live_orders_db["base"] + "/backups-config"
+    predicted = config(live, check_mode=True, frequency_minutes=15, retention_days=7)
+    mark = live.mark()
+    changed = config(live, frequency_minutes=15, retention_days=7)
+    assert live.sent(mark) == [("UpdateBackupConfiguration", path, {"frequency_minutes": 15, "retention_days": 7})]
+    assert changed["backup_config"] == {"enabled": True, "frequency_minutes": 15, "retention_days": 7}  # as sent
+    assert changed["diff"] == {"before": {"frequency_minutes": 60, "retention_days": 30},
+                               "after": {"frequency_minutes": 15, "retention_days": 7}}
+    assert predicted["changed"] is True and predicted["diff"] == changed["diff"]
+    mark = live.mark()
+    again = config(live, frequency_minutes=15, retention_days=7, enabled=True)
+    assert again["changed"] is False and live.operations(mark) == ["ListClusters", "GetBackupConfiguration"]
+    mark = live.mark()
+    off = config(live, enabled=False)
+    assert live.sent(mark) == [("UpdateBackupConfiguration", path, {"enabled": False})]
+    assert off["diff"] == {"before": {"enabled": True}, "after": {"enabled": False}}
+
+
+def test_live_config_read_tolerantly(live, live_orders_db, monkeypatch):
+    """int32 values that come as strings (protojson) compare equal to the task's integers."""
+    ctx = live.context(task(cockroach_backup_config, cluster="orders-db", frequency_minutes=60, retention_days=30))
+    description = BackupConfig(ctx)
+    monkeypatch.setattr(description, "read", lambda path: {"enabled": True, "frequency_minutes": "60",
+                                                           "retention_days": "30"})
+    mark = live.mark()
+    result = description.run()
+    assert result["changed"] is False and live.mutations(mark) == []
+    assert result["diff"]["before"] == {"frequency_minutes": 60, "retention_days": 30}
+
+
+def test_live_backups_every_page_with_time_filters(live, live_orders_db):
+    every = backups(live)
+    assert len(every) == 5 and all(set(b) == {"id", "as_of_time"} for b in every)
+    assert backups(live, start_time=every[1]["as_of_time"], end_time=every[3]["as_of_time"]) == every[1:3]

@@ -23,3 +23,17 @@ def test_every_version_in_one_paginated_call_the_last_is_the_latest(emulator):
 def test_no_versions_is_an_empty_list_and_no_latest(emulator, monkeypatch):
     monkeypatch.setattr(emulator.client().__class__, "paginate", lambda self, path, key, **kw: iter([]))
     assert cluster_versions.version_info(emulator.context({})) == {"changed": False, "versions": [], "latest": ""}
+
+
+def test_live_versions_come_newest_first_and_are_shown_oldest_first(live):
+    listed = [v["version"] for v in live.admin.get("/api/v1/cluster-versions")["versions"]]
+    assert listed == sorted(listed, key=cluster_versions.version_number, reverse=True)
+    mark = live.mark()
+    result = cluster_versions.version_info(live.context({}))
+    assert result["versions"] == listed[::-1] and result["latest"] == listed[0]
+    assert live.queries(mark) == [("/api/v1/cluster-versions", {"pagination.limit": "500"})]
+
+
+def test_versions_sort_by_number():
+    assert sorted(["v24.10", "v24.2", "v9.1", "preview"], key=cluster_versions.version_number) == \
+        ["v9.1", "v24.2", "v24.10", "preview"]

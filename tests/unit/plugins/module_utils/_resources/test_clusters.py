@@ -565,6 +565,13 @@ SERVERLESS_TASK = dict(name="web-app", cloud_provider="GCP", regions=[{"name": "
                        serverless={"usage_limits": {"request_unit_limit": 1000}}, labels={"env": "prod"})
 
 
+def serverless_task(**changes):
+    """SERVERLESS_TASK with ``changes``."""
+    task_args = dict(SERVERLESS_TASK)
+    task_args.update(changes)
+    return task_args
+
+
 def test_live_create_sends_everything_in_spec_with_the_tier(live):
     mark = live.mark()
     result = run(live, **SERVERLESS_TASK)
@@ -589,15 +596,17 @@ def test_live_and_contract_give_the_same_diff(emulator):
     diffs = []
     for server in (emulator, Emulator(emulator.clock, contract="live")):  # one clock for both
         run(server, **SERVERLESS_TASK)
-        diffs.append(run(server, **dict(SERVERLESS_TASK, labels={"env": "dev"}))["diff"])
+        diffs.append(run(server, **serverless_task(labels={"env": "dev"}))["diff"])
     assert diffs[0] == diffs[1]
 
 
 def test_live_provisioned_vcpus_make_a_standard_cluster_and_a_tier_changes_in_place(live):
-    task_args = dict(SERVERLESS_TASK, serverless={"usage_limits": {"provisioned_virtual_cpus": 2}})
+    task_args = serverless_task(serverless={"usage_limits": {"provisioned_virtual_cpus": 2}})
     assert run(live, **task_args)["cluster"]["plan"] == "STANDARD"
     mark = live.mark()
-    result = run(live, **dict(task_args, plan="BASIC"))
+    basic = dict(task_args)
+    basic["plan"] = "BASIC"
+    result = run(live, **basic)
     assert result["changed"] and result["cluster"]["plan"] == "BASIC"
     assert [(op, body) for op, _path, body in live.sent(mark)] == [("UpdateCluster", {"plan": "BASIC"})]
 
@@ -617,14 +626,14 @@ def test_live_folder_goes_in_spec(live):
     mark = live.mark()
     result = run(live, folder="/team-a", **SERVERLESS_TASK)
     [(_op, _path, body)] = live.sent(mark)
-    assert body["spec"]["parent_id"] == folder["id"] and "parent_id" not in body
-    assert result["cluster"]["parent_id"] == folder["id"]
+    assert body["spec"]["parent_id"] == folder["resource_id"] and "parent_id" not in body
+    assert result["cluster"]["parent_id"] == folder["resource_id"]
 
 
 def test_live_refuses_a_spend_limit_before_any_change(live):
     mark = live.mark()
     with pytest.raises(InvalidInput, match="serverless.spend_limit is not taken by the live CockroachDB Cloud API"):
-        run(live, **dict(SERVERLESS_TASK, serverless={"spend_limit": 100}))
+        run(live, **serverless_task(serverless={"spend_limit": 100}))
     assert live.mutations(mark) == []
 
 
@@ -636,7 +645,7 @@ def test_live_check_mode_predicts_the_tier_and_sends_nothing(live):
 
 def test_plan_takes_both_vocabularies_and_refuses_others(emulator):
     with pytest.raises(InvalidInput, match=r"plan must be basic, standard or advanced \(or serverless, dedicated\), got 'premium'"):
-        run(emulator, plan="premium", **{k: v for k, v in SERVERLESS_TASK.items()})
+        run(emulator, **serverless_task(plan="premium"))
     assert run(emulator, plan="BASIC", **SERVERLESS_TASK)["cluster"]["plan"] == "SERVERLESS"
     mark = emulator.mark()
     assert not run(emulator, plan="standard", **SERVERLESS_TASK)["changed"] and emulator.mutations(mark) == []

@@ -315,3 +315,118 @@ def test_info_is_cmek_or_empty(emulator, orders_db):
     cmek = enabled(emulator, orders_db)
     assert singleton_info(emulator.context({"cluster": orders_db["id"]}), Cmek, "cmek") == {
         "changed": False, "cmek": cmek}
+
+
+# -- the live wire format ---------------------------------------------------------------------------------
+
+def live_spec(region, uri, key_type="AWS_KMS", principal=ROLE):
+    return {"region": region, "key_spec": {"type": key_type, "uri": uri, "auth_principal": principal}}
+
+
+@pytest.fixture
+def live_orders_db(live):
+    cluster = live.cluster("orders-db", plan="DEDICATED", provider="AWS", dedicated=TWO_REGIONS)
+    cluster["base"] = "/api/v1/clusters/%s/cmek" % cluster["id"]
+    return cluster
+
+
+def test_live_set_up_rerun_replace_and_revoke(live, live_orders_db):
+    path = live_orders_db["base"]
+    options = dict(auth_principal=ROLE, region_specs=[spec("us-west-2", KEY_WEST), spec("us-east-1", KEY_EAST)])
+    predicted = run(live, check_mode=True, **options)
+    mark = live.mark()
+    result = run(live, **options)
+    sent_specs = [live_spec("us-east-1", KEY_EAST), live_spec("us-west-2", KEY_WEST)]
+    assert live.sent(mark) == [("EnableCMEKSpec", path, {"region_specs": sent_specs})]
+    specs = [api_spec("us-east-1", KEY_EAST), api_spec("us-west-2", KEY_WEST)]
+    cmek = result["cmek"]
+    assert result["changed"] is True and cmek == live.admin.get(path)  # as the server sent it
+    assert cmek["status"] == "ENABLED" and set(cmek) == {"status", "region_infos"}
+    assert result["diff"] == predicted["diff"] == {"before": {}, "after": {"region_specs": specs}}  # as in the contract's
+
+    def shape(value):  # the predicted answer has the live shape, without times
+        return [(i["region"], i["status"], [(k["spec"], k["status"]) for k in i["key_infos"]])
+                for i in value["region_infos"]]
+
+    assert predicted["cmek"]["status"] == "ENABLED" and shape(predicted["cmek"]) == shape(cmek)
+
+    mark = live.mark()
+    again = run(live, **options)
+    assert again["changed"] is False and again["diff"]["before"] == again["diff"]["after"] == {"region_specs": specs}
+    assert live.operations(mark) == ["ListClusters", "GetCMEKClusterInfo"]
+
+    # A new key for us-west-2 (the live service's rotation): the old one is listed DISABLED, not read as current.
+    new_west = KEY_EAST.replace("1234abcd", "9999abcd")
+    new_specs = [spec("us-east-1", KEY_EAST), spec("us-west-2", new_west, auth_principal=OTHER_ROLE)]
+    check_update = run(live, check_mode=True, auth_principal=ROLE, region_specs=new_specs)
+    mark = live.mark()
+    updated = run(live, auth_principal=ROLE, region_specs=new_specs)
+    assert live.sent(mark) == [("UpdateCMEKSpec", path, {"region_specs": [
+        live_spec("us-east-1", KEY_EAST), live_spec("us-west-2", new_west, principal=OTHER_ROLE)]})]
+    after = [api_spec("us-east-1", KEY_EAST), api_spec("us-west-2", new_west, principal=OTHER_ROLE)]
+    assert updated["diff"] == check_update["diff"] == {"before": {"region_specs": specs},
+                                                       "after": {"region_specs": after}}
+    west = [i for i in updated["cmek"]["region_infos"] if i["region"] == "us-west-2"][0]
+    assert [k["status"] for k in west["key_infos"]] == ["DISABLED", "ENABLED"]
+    mark = live.mark()
+    assert run(live, auth_principal=ROLE, region_specs=new_specs)["changed"] is False
+    assert live.mutations(mark) == []
+
+    predicted = run(live, check_mode=True, action="revoke")
+    mark = live.mark()
+    revoked = run(live, action="revoke")
+    assert live.sent(mark) == [("UpdateCMEKStatus", path, {"action": "REVOKE"})]
+    assert revoked["cmek"]["status"] == "REVOKED"
+    assert revoked["diff"] == predicted["diff"] == {"before": {"status": "ENABLED"},
+                                                    "after": {"status": "REVOKED", "action": "revoke"}}
+    mark = live.mark()
+    assert run(live, action="revoke")["changed"] is False and live.mutations(mark) == []
+
+
+def test_live_rotate_is_refused_before_any_change(live, live_orders_db):
+    run(live, auth_principal=ROLE, region_specs=[spec("us-east-1", KEY_EAST)])
+    mark = live.mark()
+    for check_mode in (True, False):
+        with pytest.raises(InvalidInput) as info:
+            run(live, check_mode=check_mode, action="rotate")
+        assert str(info.value).startswith("action=rotate: the live service has no rotate action (its status change "
+                                          "takes only REVOKE). To rotate the keys, give region_specs with a new key")
+    assert live.mutations(mark) == []
+
+
+@pytest.mark.parametrize("key_infos, uri", [
+    # the current key listed first, the old one after it
+    ([{"spec": {"type": "AWS_KMS", "uri": KEY_EAST, "auth_principal": ROLE}, "status": "ENABLED",
+       "created_at": "2026-02-01T00:00:00Z"},
+      {"spec": {"type": "AWS_KMS", "uri": KEY_WEST, "auth_principal": ROLE}, "status": "DISABLED",
+       "created_at": "2026-01-01T00:00:00Z"}], KEY_EAST),
+    # two keys not disabled: the newer one
+    ([{"spec": {"type": "AWS_KMS", "uri": KEY_WEST, "auth_principal": ROLE}, "status": "ENABLED",
+       "created_at": "2026-03-01T00:00:00.5+01:00"},
+      {"spec": {"type": "AWS_KMS", "uri": KEY_EAST, "auth_principal": ROLE}, "status": "ENABLING",
+       "created_at": "2026-03-01T00:00:00Z"}], KEY_EAST),
+    # every key disabled, no times: the last listed
+    ([{"spec": {"type": "AWS_KMS", "uri": KEY_WEST, "auth_principal": ROLE}, "status": "DISABLED"},
+      {"spec": {"type": "AWS_KMS", "uri": KEY_EAST, "auth_principal": ROLE}, "status": "DISABLED"}], KEY_EAST),
+])
+def test_live_answers_are_read_tolerantly(live, live_orders_db, monkeypatch, key_infos, uri):
+    answer = {"status": "ENABLED", "region_infos": [{"region": "us-east-1", "status": "ENABLED", "key_infos": key_infos}]}
+    description = Cmek(live.context(task(cluster="orders-db", auth_principal=ROLE, region_specs=[spec("us-east-1", uri)])))
+    monkeypatch.setattr(description, "read", lambda path: answer)
+    mark = live.mark()
+    result = description.run()
+    assert result["changed"] is False and live.mutations(mark) == []
+    assert result["diff"]["before"] == {"region_specs": [api_spec("us-east-1", uri)]} and result["cmek"] == answer
+
+
+def test_live_info_is_the_live_answer(live, live_orders_db):
+    assert singleton_info(live.context({"cluster": "orders-db"}), Cmek, "cmek") == {"changed": False, "cmek": {}}
+    run(live, auth_principal=ROLE, region_specs=[spec("us-east-1", KEY_EAST)])
+    info = singleton_info(live.context({"cluster": "orders-db"}), Cmek, "cmek")["cmek"]
+    assert info["region_infos"][0]["key_infos"][0]["spec"] == api_spec("us-east-1", KEY_EAST)["key"]
+
+
+def test_key_spec_is_an_alias_of_key():
+    params = task(cluster="orders-db", region_specs=[{"region": "us-east-1", "key_spec": {"uri": KEY_EAST}}],
+                  auth_principal=ROLE)
+    assert params["region_specs"][0]["key"]["uri"] == KEY_EAST

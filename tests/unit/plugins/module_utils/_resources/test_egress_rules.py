@@ -19,13 +19,16 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.egress_rules import (
     EgressRules,
+    EgressRuleSet,
+    api_ports,
     egress_rule_task,
     normalize_destination,
     normalize_ports,
     rule_info,
+    unwrap_rule,
 )
 from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_egress_rule
-from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import install, task_params
 
 
 # -- destinations and ports (no request) -------------------------------------------------------
@@ -263,7 +266,7 @@ def test_input_checks_need_no_request(emulator, orders_db, given, message):
 
 # -- the whole set -------------------------------------------------------------------------------
 
-def diff_rule(name, destination, rule_type, ports=(), description=None):
+def diff_rule(name, destination, rule_type, ports=(), description=""):
     return {"name": name, "destination": destination, "type": rule_type, "ports": list(ports),
             "description": description}
 
@@ -381,3 +384,113 @@ def test_info_lists_the_rules_or_the_one_named(emulator, orders_db):
     assert emulator.operations(mark) == ["ListClusters", "ListEgressRules"]
     one = listing_info(emulator.context({"cluster": orders_db["id"], "name": "a"}), EgressRules, "egress_rules")
     assert [r["name"] for r in one["egress_rules"]] == ["a"]
+
+
+# -- the live wire format -------------------------------------------------------------------------
+
+@pytest.fixture(params=["contract", "live"])
+def either(request, monkeypatch):
+    """The in-process emulator serving one format, then the other (the same test for both)."""
+    return install(monkeypatch, contract=request.param)
+
+
+def test_answers_are_read_wrapped_or_not():
+    rule = {"id": "r1", "name": "kafka", "destination": "10.20.0.0/16", "type": "CIDR", "ports": ["9093", 9092]}
+    assert unwrap_rule({"rule": rule}) is rule and unwrap_rule({"Rule": rule}) is rule and unwrap_rule(rule) is rule
+    assert unwrap_rule(None) is None
+    assert api_ports(rule["ports"]) == [9092, 9093] and api_ports(None) == [] and api_ports(["x"]) == ["x"]
+    member = EgressRuleSet.canonical(None, {"Rule": dict(rule, description="")})
+    assert (member["name"], member["ports"], member["description"], member["_id"]) == ("kafka", [9092, 9093], "", "r1")
+    assert EgressRuleSet.canonical(None, rule)["description"] == ""  # none and empty are the same
+    assert rule_info({"rule": 1, "ports": ["443", "80"]})["ports"] == [80, 443]
+
+
+def test_one_rule_the_same_in_both_formats(either):
+    live = either.contract == "live"
+    cluster = either.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    base = "/api/v1/clusters/%s/networking/egress-rules" % cluster["id"]
+    options = dict(name="backups", destination="S3.us-east-1.amazonaws.com", ports=[443, 80])
+
+    mark = either.mark()
+    predicted = run(either, check_mode=True, **options)
+    created = run(either, **options)
+    rule = created["egress_rule"]
+    body = {"name": "backups", "destination": "s3.us-east-1.amazonaws.com", "type": "FQDN", "ports": [80, 443]}
+    if live:
+        body["description"] = ""  # required there
+    assert either.sent(mark) == [("AddEgressRule", base, body)]
+    # The new rule's id is read from the answer (wrapped as {rule: ...} in the live format), then waited on.
+    assert either.operations(mark)[-3:] == ["AddEgressRule", "GetEgressRule", "GetEgressRule"]
+    assert rule["state"] == "ACTIVE" and rule["id"] and created["changed"] is True
+    assert created["diff"] == predicted["diff"] == {"before": {}, "after": {
+        "name": "backups", "destination": "s3.us-east-1.amazonaws.com", "ports": [80, 443]}}
+    if live:  # the rule as the live service answers it
+        assert (rule["cluster_id"], rule["crl_managed"], rule["description"]) == (cluster["id"], False, "")
+
+    mark = either.mark()
+    again = run(either, **options)
+    assert again["changed"] is False and either.mutations(mark) == []
+    assert again["diff"]["before"] == again["diff"]["after"] == created["diff"]["after"]
+    assert run(either, name="backups", description="")["changed"] is False  # none is empty
+
+    mark = either.mark()
+    edited = run(either, name="backups", ports=[443], description="S3")
+    edit = {"ports": [443], "description": "S3"}
+    if live:  # the whole rule
+        edit.update(destination="s3.us-east-1.amazonaws.com", type="FQDN")
+    assert either.sent(mark) == [("EditEgressRule", "%s/%s" % (base, rule["id"]), edit)]
+    assert edited["egress_rule"]["id"] == rule["id"] and edited["egress_rule"]["ports"] == [443]
+    assert edited["diff"] == {"before": {"name": "backups", "ports": [80, 443], "description": ""},
+                              "after": {"name": "backups", "ports": [443], "description": "S3"}}
+
+    mark = either.mark()
+    deleted = run(either, name="backups", state="absent")
+    assert either.mutations(mark) == ["DeleteEgressRule"] and deleted["changed"] is True
+    assert deleted["diff"]["after"] == {} and deleted["egress_rule"] == {}
+    assert run(either, name="backups", state="absent")["changed"] is False
+
+
+def test_the_set_the_same_in_both_formats(either):
+    live = either.contract == "live"
+    cluster = either.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    base = "/api/v1/clusters/%s/networking/egress-rules" % cluster["id"]
+    old = either.admin.post(base, {"name": "old", "destination": "old.example.com", "type": "FQDN", "description": ""})
+    kafka = either.admin.post(base, {"name": "kafka", "destination": "10.20.0.0/16", "type": "CIDR", "ports": [9092],
+                                     "description": "kafka"})
+    old, kafka = unwrap_rule(old), unwrap_rule(kafka)
+    either.clock.sleep(5)
+    rules = [{"name": "kafka", "ports": [9093, 9092]}, {"name": "backups", "destination": "s3.us-east-1.amazonaws.com"}]
+
+    mark = either.mark()
+    predicted = run(either, check_mode=True, rules=rules, purge=True)
+    done = run(either, rules=rules, purge=True)
+    add = {"name": "backups", "destination": "s3.us-east-1.amazonaws.com", "type": "FQDN", "ports": []}
+    edit = {"ports": [9092, 9093]}
+    if live:
+        add["description"] = ""
+        edit.update(destination="10.20.0.0/16", type="CIDR", description="kafka")
+    assert either.sent(mark) == [("AddEgressRule", base, add), ("EditEgressRule", "%s/%s" % (base, kafka["id"]), edit),
+                                 ("DeleteEgressRule", "%s/%s" % (base, old["id"]), None)]
+    assert done["diff"] == predicted["diff"] == {
+        "before": {"rules": [diff_rule("kafka", "10.20.0.0/16", "CIDR", [9092], "kafka"),
+                             diff_rule("old", "old.example.com", "FQDN")]},
+        "after": {"rules": [diff_rule("backups", "s3.us-east-1.amazonaws.com", "FQDN"),
+                            diff_rule("kafka", "10.20.0.0/16", "CIDR", [9092, 9093], "kafka")]}}
+    assert [(r["name"], r["state"]) for r in done["egress_rules"]] == [("backups", "ACTIVE"), ("kafka", "ACTIVE")]
+    assert all(r["id"] for r in done["egress_rules"])
+
+    mark = either.mark()
+    again = run(either, rules=rules, purge=True)
+    assert again["changed"] is False and either.mutations(mark) == []
+    assert again["diff"]["before"] == again["diff"]["after"] == done["diff"]["after"]
+    removed = run(either, rules=[{"name": "kafka"}, {"name": "backups"}], state="absent")
+    assert removed["removed"] == ["backups", "kafka"] and removed["egress_rules"] == []
+
+
+def test_live_a_serverless_cluster_is_refused_before_any_change(live):
+    live.cluster("web-app", plan="STANDARD")
+    mark = live.mark()
+    with pytest.raises(InvalidInput, match="^egress perimeter control is only available on dedicated clusters; "
+                                           "cluster web-app is serverless$"):
+        run(live, cluster="web-app", name="a", destination="a.example.com")
+    assert live.operations(mark) == ["ListClusters"]

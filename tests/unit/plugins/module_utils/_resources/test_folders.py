@@ -295,3 +295,76 @@ def test_folder_info_input_checks(emulator, given, message):
     with pytest.raises(InvalidInput, match=message):
         info(emulator, **given)
     assert emulator.since(mark) == []
+
+
+# -- the live wire format ------------------------------------------------------------------------
+
+def test_path_of_reads_both_wire_formats():
+    assert _folder_paths.path_of({"resource_id": "b", "name": "prod", "path": "/team/prod"}) == "/team/prod"
+    lineage = [{"id": "a", "name": "team"}]
+    assert _folder_paths.path_of({"resource_id": "b", "name": "prod", "path": lineage}) == "/team/prod"
+    assert _folder_paths.path_of({"resource_id": "a", "name": "team", "path": []}) == "/team"
+    # a lineage that names the root, or ends with the folder itself, means the same path
+    assert _folder_paths.path_of({"resource_id": "b", "name": "prod",
+                                  "path": [{"id": "root", "name": "root"}] + lineage + [{"id": "b", "name": "prod"}]}) \
+        == "/team/prod"
+    assert _folder_paths.path_of({"resource_id": "b", "path": lineage}) is None  # no name: unknown
+    assert _folder_paths.slim({"resource_id": "b", "name": "prod", "parent_id": "a", "path": lineage}) == \
+        {"id": "b", "path": "/team/prod", "parent_id": "a"}
+
+
+def test_live_create_rerun_move_delete(live):
+    make(live, "/team")
+    team = _folder_paths.Folders(live.admin).find("/team")["id"]
+    mark = live.mark()
+    predicted = folder(live, check_mode=True, path="/team/prod/eu", parents=True)
+    assert live.mutations(mark) == [] and predicted["created_parents"] == ["/team/prod"]
+
+    mark = live.mark()
+    result = folder(live, path="/team/prod/eu", parents=True)
+    prod = _folder_paths.Folders(live.admin).find("/team/prod")["id"]
+    assert [(op, body) for op, _path, body in live.sent(mark)] == [
+        ("CreateFolder", {"name": "prod", "parent_id": team}),
+        ("CreateFolder", {"name": "eu", "parent_id": prod})]
+    # the result keeps the live object: its path is the lineage above it
+    assert result["folder"]["path"] == [{"id": team, "name": "team"}, {"id": prod, "name": "prod"}]
+    assert result["folder"]["resource_type"] == "FOLDER"
+    assert result["diff"] == predicted["diff"] == {"before": {}, "after": {"path": "/team/prod/eu"}}
+
+    mark = live.mark()
+    again = folder(live, path="/team/prod/eu", parents=True)
+    assert again["changed"] is False and live.mutations(mark) == []
+    assert again["diff"]["before"] == again["diff"]["after"] == {"path": "/team/prod/eu"}
+
+    mark = live.mark()
+    moved = folder(live, path="/team/prod/eu", new_path="/team/europe")
+    assert [(op, body) for op, _path, body in live.sent(mark)] == [
+        ("UpdateFolder", {"name": "europe", "parent_id": team})]
+    assert moved["diff"] == {"before": {"path": "/team/prod/eu"}, "after": {"path": "/team/europe"}}
+    mark = live.mark()
+    assert folder(live, path="/team/prod/eu", new_path="/team/europe")["changed"] is False
+    assert live.mutations(mark) == []
+
+    with pytest.raises(InvalidInput, match=r"folder /team is not empty: it holds 2 folders and 0 clusters "
+                                           r"\(folder /team/europe, folder /team/prod\)"):
+        folder(live, path="/team", state="absent")
+    mark = live.mark()
+    gone = folder(live, path="/team/europe", state="absent")
+    assert gone["changed"] is True and [op for op, _p, _b in live.sent(mark)] == ["DeleteFolder"]
+    assert gone["diff"] == {"before": {"path": "/team/europe"}, "after": {}}
+    mark = live.mark()
+    assert folder(live, path="/team/europe", state="absent")["changed"] is False and live.mutations(mark) == []
+
+
+def test_live_folder_info_and_the_cluster_module_read_list_paths(live):
+    ids = make(live, "/team/prod")
+    cluster = live.cluster("web-app", parent_id=ids["/team/prod"])
+    tree = info(live)
+    assert [_folder_paths.path_of(f) for f in tree["folders"]] == ["/team", "/team/prod"]
+    one = info(live, path="/team/prod", contents=True)
+    assert [f["resource_id"] for f in one["folders"]] == [ids["/team/prod"]]
+    assert [(c["resource_type"], c["resource_id"], c["name"]) for c in one["contents"]] == \
+        [("CLUSTER", cluster["id"], "web-app")]
+    # the contents keep the live lineage
+    assert one["contents"][0]["path"] == [{"id": ids["/team"], "name": "team"}, {"id": ids["/team/prod"], "name": "prod"}]
+    assert _folder_paths.Folders(live.client()).id_of("/team/prod") == ids["/team/prod"]

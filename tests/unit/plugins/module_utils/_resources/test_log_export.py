@@ -289,3 +289,101 @@ def test_info_is_the_export_or_empty(emulator, orders_db):
     export = enabled(emulator, orders_db)
     assert singleton_info(emulator.context({"cluster": orders_db["id"]}), LogExport, "log_export") == {
         "changed": False, "log_export": export}
+
+
+# -- the live wire format ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def live_db(live):
+    cluster = live.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    cluster["base"] = "/api/v1/clusters/%s/logexport" % cluster["id"]
+    return cluster
+
+
+def test_live_enable_rerun_update_disable(live, live_db):
+    path = live_db["base"]
+    warn = dict(AUDIT, log_name="orders-warn", channels=["OPS"], min_level="WARNING")
+    options = dict(auth_principal=ARN, omitted_channels=["SESSIONS"], groups=[AUDIT, warn])
+    predicted = run(live, check_mode=True, **options)
+    mark = live.mark()
+    result = run(live, **options)
+    audit = {"log_name": "orders-audit", "channels": ["PRIVILEGES", "USER_ADMIN"], "min_level": "UNSPECIFIED",
+             "redact": False}
+    warned = {"log_name": "orders-warn", "channels": ["OPS"], "min_level": "WARNING", "redact": False}
+    # INFO is sent as the service's UNSPECIFIED; the log name the service needs is its default.
+    assert live.sent(mark) == [("EnableLogExport", path, {
+        "type": "AWS_CLOUDWATCH", "log_name": "cockroachdb", "auth_principal": ARN, "omitted_channels": ["SESSIONS"],
+        "groups": [audit, warned]})]
+    assert result["changed"] is True and result["log_export"]["spec"]["groups"] == [audit, warned]
+    info_group = dict(audit, min_level="INFO")
+    assert result["diff"] == {"before": {}, "after": {
+        "auth_principal": ARN, "omitted_channels": ["SESSIONS"], "groups": [info_group, warned]}}
+    assert predicted["diff"] == result["diff"]
+    assert volatile_free(predicted["log_export"]) == volatile_free(result["log_export"])
+
+    mark = live.mark()
+    for level in ("INFO", "UNSPECIFIED"):  # one level, two words
+        again = run(live, **dict(options, groups=[dict(AUDIT, min_level=level), warn]))
+        assert again["changed"] is False
+        assert again["diff"]["before"] == again["diff"]["after"] == result["diff"]["after"]
+    assert live.mutations(mark) == []
+
+    mark = live.mark()
+    predicted = run(live, check_mode=True, redact=True, log_name="orders")
+    updated = run(live, redact=True, log_name="orders")
+    assert live.sent(mark) == [("EnableLogExport", path, {
+        "type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN, "redact": True,
+        "omitted_channels": ["SESSIONS"], "groups": [audit, warned]})]
+    assert updated["diff"] == predicted["diff"] == {"before": {"log_name": "cockroachdb", "redact": False},
+                                                    "after": {"log_name": "orders", "redact": True}}
+
+    mark = live.mark()
+    disabled = run(live, state="absent")
+    assert live.sent(mark) == [("DeleteLogExport", path, None)]
+    assert disabled["changed"] is True and disabled["log_export"] == {}
+    assert run(live, state="absent")["changed"] is False
+
+
+def test_live_answers_are_read_tolerantly(live, live_db):
+    """The service may leave out a group's UNSPECIFIED level, false and empty values."""
+    answer = {"cluster_id": live_db["id"], "status": "ENABLED",
+              "spec": {"type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN,
+                       "groups": [{"log_name": "orders-audit", "channels": ["USER_ADMIN", "PRIVILEGES"]}]}}
+    table = LogExport.fields.on("live")
+    assert table.view(answer) == {"type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN,
+                                  "redact": False, "omitted_channels": [],
+                                  "groups": [{"log_name": "orders-audit", "channels": ["PRIVILEGES", "USER_ADMIN"],
+                                              "min_level": "INFO", "redact": False}]}
+    unspecified = dict(answer["spec"]["groups"][0], min_level="UNSPECIFIED")
+    assert table.view({"spec": dict(answer["spec"], groups=[unspecified])}) == table.view(answer)
+
+
+def test_live_keeps_a_log_name_it_was_given(live, live_db):
+    mark = live.mark()
+    run(live, auth_principal=ARN, log_name="orders", groups=[dict(AUDIT, min_level="ERROR")])
+    body = live.sent(mark)[0][2]
+    assert body["log_name"] == "orders" and body["groups"][0]["min_level"] == "ERROR"
+
+
+def test_contract_takes_unspecified_as_info(emulator, orders_db):
+    mark = emulator.mark()
+    run(emulator, auth_principal=ARN, groups=[dict(AUDIT, min_level="UNSPECIFIED")])
+    body = emulator.sent(mark)[0][2]
+    assert "log_name" not in body and body["groups"][0]["min_level"] == "INFO"
+    mark = emulator.mark()
+    assert run(emulator, auth_principal=ARN, groups=[dict(AUDIT, min_level="UNSPECIFIED")])["changed"] is False
+    assert emulator.mutations(mark) == []
+
+
+def test_live_a_change_keeps_the_external_id_set_elsewhere(live, live_db):
+    live.admin.post(live_db["base"], {"type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN,
+                                      "aws_external_id": "ext-1"})
+    live.clock.sleep(5)
+    mark = live.mark()
+    assert run(live, auth_principal=ARN)["changed"] is False
+    result = run(live, redact=True)
+    assert live.sent(mark) == [("EnableLogExport", live_db["base"], {
+        "type": "AWS_CLOUDWATCH", "log_name": "orders", "auth_principal": ARN, "redact": True, "omitted_channels": [],
+        "groups": [], "aws_external_id": "ext-1"})]
+    assert result["diff"] == {"before": {"redact": False}, "after": {"redact": True}}
+    assert result["log_export"]["spec"]["aws_external_id"] == "ext-1"

@@ -141,9 +141,12 @@ def test_deferral_in_check_mode_on_a_cluster_not_created_yet(emulator):
     assert len(ctx.warnings) == 1
 
 
+POLICIES = "NOT_DEFERRED, FIXED_DEFERRAL, DEFERRAL_30_DAYS, DEFERRAL_60_DAYS, DEFERRAL_90_DAYS"
+
+
 @pytest.mark.parametrize("params, message", [
-    (dict(deferral_policy="fixed"), "deferral_policy must be one of NOT_DEFERRED, FIXED_DEFERRAL, got 'fixed'"),
-    (dict(deferral_policy=None), "deferral_policy must be one of NOT_DEFERRED, FIXED_DEFERRAL, got None"),
+    (dict(deferral_policy="fixed"), "deferral_policy must be one of %s, got 'fixed'" % POLICIES),
+    (dict(deferral_policy=None), "deferral_policy must be one of %s, got None" % POLICIES),
     (dict(deferral_policy="NOT_DEFERRED", cluster=""), "cluster must not be empty"),
     (dict(deferral_policy="NOT_DEFERRED", state="absent"), "version deferral cannot be removed, only changed"),
 ])
@@ -161,3 +164,121 @@ def test_the_argument_spec_refuses_what_the_module_has_not():
     for given in (dict(deferral_policy="DEFER_30_DAYS"), dict(), dict(deferral_policy="NOT_DEFERRED", state="absent")):
         validated = ArgumentSpecValidator(cockroach_version_deferral.ARGUMENT_SPEC).validate(dict(given, cluster="x"))
         assert validated.error_messages, given
+
+
+# -- the live wire format ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def live_app(live):
+    cluster = live.cluster("web-app")
+    cluster["base"] = "/api/v1/clusters/%s" % cluster["id"]
+    return cluster
+
+
+def test_live_window_set_rerun_move_and_remove(live, live_app):
+    path = live_app["base"] + "/maintenance-window"
+    predicted = window(live, check_mode=True, day_of_week=0, start_hour=2, duration_hours=6)
+    mark = live.mark()
+    created = window(live, day_of_week=0, start_hour=2, duration_hours=6)
+    # Sunday 02:00 UTC is 6 days and 2 hours after Monday 00:00 UTC.
+    assert live.sent(mark) == [("SetMaintenanceWindow", path,
+                                {"offset_duration": "525600s", "window_duration": "21600s"})]
+    assert created["maintenance_window"] == {"offset_duration": "525600s", "window_duration": "21600s"}
+    assert created["diff"] == {"before": {}, "after": {"day_of_week": 0, "start_hour": 2, "duration_hours": 6}}
+    assert predicted == created
+
+    mark = live.mark()
+    assert window(live, day_of_week=0, start_hour=2, duration_hours=6)["changed"] is False
+    assert live.operations(mark) == ["ListClusters", "GetMaintenanceWindow"]
+
+    mark = live.mark()
+    predicted = window(live, check_mode=True, day_of_week=1, start_hour=4)
+    moved = window(live, day_of_week=1, start_hour=4)
+    assert live.sent(mark) == [("SetMaintenanceWindow", path, {"offset_duration": "14400s", "window_duration": "21600s"})]
+    assert moved["diff"] == predicted["diff"] == {"before": {"day_of_week": 0, "start_hour": 2},
+                                                  "after": {"day_of_week": 1, "start_hour": 4}}
+    assert moved["maintenance_window"] == predicted["maintenance_window"] == {"offset_duration": "14400s",
+                                                                              "window_duration": "21600s"}
+    mark = live.mark()
+    moved = window(live, duration_hours=8)
+    assert live.sent(mark) == [("SetMaintenanceWindow", path, {"offset_duration": "14400s", "window_duration": "28800s"})]
+    assert moved["diff"] == {"before": {"duration_hours": 6}, "after": {"duration_hours": 8}}
+
+    mark = live.mark()
+    predicted = window(live, check_mode=True, state="absent")
+    removed = window(live, state="absent")
+    assert live.sent(mark) == [("DeleteMaintenanceWindow", path, None)]
+    assert removed == predicted
+    assert removed["diff"] == {"before": {"day_of_week": 1, "start_hour": 4, "duration_hours": 8}, "after": {}}
+
+
+def test_live_new_window_without_a_duration_gets_six_hours(live, live_app):
+    predicted = window(live, check_mode=True, day_of_week=3, start_hour=23)
+    mark = live.mark()
+    created = window(live, day_of_week=3, start_hour=23)
+    assert live.sent(mark)[0][2] == {"offset_duration": "255600s", "window_duration": "21600s"}
+    assert created == predicted
+    assert created["diff"] == {"before": {}, "after": {"day_of_week": 3, "start_hour": 23}}
+
+
+@pytest.mark.parametrize("offset, day, hour", [("0s", 1, 0), ("525600s", 0, 2), ("601200s", 0, 23),
+                                               (7200, 1, 2), ("5400s", 1, 1.5)])
+def test_live_offsets_read_as_days_and_hours(offset, day, hour):
+    table = MaintenanceWindow.fields.on("live")
+    view = table.view({"offset_duration": offset, "window_duration": "21600.0s"})
+    assert view == {"day_of_week": day, "start_hour": hour, "duration_hours": 6}
+    # the contract's shape reads the same with either table
+    assert table.view({"day_of_week": day, "start_hour": 1}) == MaintenanceWindow.fields.view(
+        {"day_of_week": day, "start_hour": 1})
+
+
+def test_live_window_within_an_hour_differs(live, live_app):
+    live.admin.put(live_app["base"] + "/maintenance-window", {"offset_duration": "5400s", "window_duration": "21600s"})
+    result = window(live, day_of_week=1, start_hour=1)
+    assert result["diff"] == {"before": {"day_of_week": 1, "start_hour": 1.5}, "after": {"day_of_week": 1, "start_hour": 1}}
+    assert live.bodies("PUT")[-1][1] == {"offset_duration": "3600s", "window_duration": "21600s"}
+
+
+@pytest.mark.parametrize("hours", [1, 5, 168])
+def test_live_refuses_what_the_service_refuses(live, live_app, hours):
+    mark = live.mark()
+    with pytest.raises(InvalidInput, match=r"^duration_hours must be from 6 to 167 for this API \(the CockroachDB "
+                                           r"Cloud service takes a window of at least 6 hours and less than a week\), "
+                                           r"got %d$" % hours):
+        window(live, day_of_week=1, start_hour=2, duration_hours=hours)
+    assert live.mutations(mark) == []
+
+
+def test_live_deferral_policies(live, live_app):
+    path = live_app["base"] + "/version-deferral"
+    assert deferral(live, deferral_policy="NOT_DEFERRED")["changed"] is False
+    predicted = deferral(live, check_mode=True, deferral_policy="FIXED_DEFERRAL")
+    mark = live.mark()
+    changed = deferral(live, deferral_policy="FIXED_DEFERRAL")
+    assert live.sent(mark) == [("SetClusterVersionDeferral", path, {"deferral_policy": "DEFERRAL_60_DAYS"})]
+    assert changed == predicted
+    assert changed["version_deferral"] == {"deferral_policy": "DEFERRAL_60_DAYS"}
+    assert changed["diff"] == {"before": {"deferral_policy": "NOT_DEFERRED"}, "after": {"deferral_policy": "FIXED_DEFERRAL"}}
+    mark = live.mark()
+    for same in ("FIXED_DEFERRAL", "DEFERRAL_60_DAYS"):
+        assert deferral(live, deferral_policy=same)["changed"] is False
+    assert live.mutations(mark) == []
+    # The service's deprecated name, set elsewhere, is the same policy.
+    live.admin.put(path, {"deferral_policy": "FIXED_DEFERRAL"})
+    assert deferral(live, deferral_policy="DEFERRAL_60_DAYS")["changed"] is False
+    mark = live.mark()
+    changed = deferral(live, deferral_policy="DEFERRAL_90_DAYS")
+    assert live.sent(mark) == [("SetClusterVersionDeferral", path, {"deferral_policy": "DEFERRAL_90_DAYS"})]
+    assert changed["diff"] == {"before": {"deferral_policy": "FIXED_DEFERRAL"}, "after": {"deferral_policy": "DEFERRAL_90_DAYS"}}
+    assert deferral(live, deferral_policy="DEFERRAL_90_DAYS")["changed"] is False
+
+
+def test_contract_refuses_the_live_only_deferrals(emulator, web_app):
+    mark = emulator.mark()
+    with pytest.raises(InvalidInput, match="^deferral_policy DEFERRAL_30_DAYS is not one this API takes"):
+        deferral(emulator, deferral_policy="DEFERRAL_30_DAYS")
+    assert emulator.mutations(mark) == []
+    changed = deferral(emulator, deferral_policy="DEFERRAL_60_DAYS")
+    assert emulator.sent(mark) == [("SetClusterVersionDeferral", web_app["base"] + "/version-deferral",
+                                    {"deferral_policy": "FIXED_DEFERRAL"})]
+    assert changed["diff"]["after"] == {"deferral_policy": "FIXED_DEFERRAL"}

@@ -336,3 +336,87 @@ def test_info_reads_each_type_once_or_the_one_asked_for(emulator, orders_db):
     assert only == {"changed": False, "metric_exports": {"datadog": {
         "cluster_id": orders_db["id"], "status": "ENABLED", "site": "US1", "api_key": "********"}}}
     assert emulator.operations(mark) == ["GetCluster", "GetDatadogMetricExportInfo"]
+
+
+# -- the live wire format ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def live_db(live):
+    cluster = live.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    cluster["path"] = lambda kind: "/api/v1/clusters/%s/metricexport/%s" % (cluster["id"], kind)
+    return cluster
+
+
+def test_live_cloudwatch_enable_rerun_update_disable(live, live_db):
+    path = live_db["path"]("cloudwatch")
+    predicted = run(live, check_mode=True, type="cloudwatch", role_arn=ARN)
+    mark = live.mark()
+    enabled = run(live, type="cloudwatch", role_arn=ARN)
+    assert live.sent(mark) == [("EnableCloudWatchMetricExport", path, {"role_arn": ARN})]
+    assert enabled["metric_export"] == {"cluster_id": live_db["id"], "status": "ENABLED", "role_arn": ARN}
+    assert enabled["diff"] == predicted["diff"] == {"before": {}, "after": {"type": "cloudwatch", "role_arn": ARN}}
+    assert predicted["metric_export"] == enabled["metric_export"]
+    mark = live.mark()
+    assert run(live, type="cloudwatch", role_arn=ARN)["changed"] is False
+    assert live.mutations(mark) == []
+    mark = live.mark()
+    updated = run(live, type="cloudwatch", target_region="us-west-2", log_group_name="orders")
+    assert live.sent(mark) == [("EnableCloudWatchMetricExport", path,
+                                {"role_arn": ARN, "target_region": "us-west-2", "log_group_name": "orders"})]
+    assert updated["diff"] == {"before": {"type": "cloudwatch"},
+                               "after": {"type": "cloudwatch", "target_region": "us-west-2", "log_group_name": "orders"}}
+    mark = live.mark()
+    disabled = run(live, type="cloudwatch", state="absent")
+    assert live.sent(mark) == [("DeleteCloudWatchMetricExport", path, None)]
+    assert disabled["changed"] is True and disabled["metric_export"] == {}
+    assert run(live, type="cloudwatch", state="absent")["changed"] is False
+
+
+def test_live_datadog_sends_the_site_the_service_needs(live, live_db):
+    path = live_db["path"]("datadog")
+    predicted = run(live, check_mode=True, type="datadog", datadog_api_key=KEY)
+    mark = live.mark()
+    enabled = run(live, type="datadog", datadog_api_key=KEY)
+    assert live.sent(mark) == [("EnableDatadogMetricExport", path, {"api_key": KEY, "site": "US1"})]
+    assert enabled["metric_export"] == predicted["metric_export"] == {
+        "cluster_id": live_db["id"], "status": "ENABLED", "site": "US1", "api_key": "********"}
+    assert enabled["diff"] == predicted["diff"]
+    mark = live.mark()
+    assert run(live, type="datadog", datadog_api_key=KEY, site="US1")["changed"] is False
+    assert live.mutations(mark) == []
+    moved = run(live, type="datadog", site="EU1", datadog_api_key=OTHER_KEY)
+    assert live.sent(mark) == [("EnableDatadogMetricExport", path, {"site": "EU1", "api_key": OTHER_KEY})]
+    assert moved["diff"] == {"before": {"type": "datadog", "site": "US1"},
+                             "after": {"type": "datadog", "site": "EU1", "datadog_api_key": "********"}}
+
+
+def test_live_refuses_a_site_the_service_has_not(live, live_db):
+    mark = live.mark()
+    with pytest.raises(InvalidInput) as refused:
+        run(live, type="datadog", datadog_api_key=KEY, site="AP1")
+    assert str(refused.value) == ("site AP1 is not one the CockroachDB Cloud service takes: use one of "
+                                  "US1, US3, US5, US1_GOV, EU1")
+    assert live.mutations(mark) == []
+
+
+def test_live_prometheus_and_info(live, live_db):
+    mark = live.mark()
+    enabled = run(live, type="prometheus")
+    assert live.sent(mark) == [("EnablePrometheusMetricExport", live_db["path"]("prometheus"), None)]
+    assert sorted(enabled["metric_export"]["targets"]) == ["us-east-1"]
+    assert run(live, type="prometheus")["changed"] is False
+    found = read_info(live, cluster="orders-db")["metric_exports"]
+    assert found["cloudwatch"] == found["datadog"] == {} and found["prometheus"] == enabled["metric_export"]
+    assert run(live, type="prometheus", state="absent")["changed"] is True
+
+
+def test_live_a_change_keeps_the_cloudwatch_external_id_set_elsewhere(live, live_db):
+    path = live_db["path"]("cloudwatch")
+    live.admin.post(path, {"role_arn": ARN, "external_id": "ext-1"})
+    live.clock.sleep(5)
+    mark = live.mark()
+    assert run(live, type="cloudwatch", role_arn=ARN)["changed"] is False
+    result = run(live, type="cloudwatch", target_region="us-west-2")
+    assert live.sent(mark) == [("EnableCloudWatchMetricExport", path,
+                                {"role_arn": ARN, "target_region": "us-west-2", "external_id": "ext-1"})]
+    assert result["metric_export"]["external_id"] == "ext-1"

@@ -35,11 +35,38 @@ def test_invoice_info_all_by_status_and_one_with_line_items(emulator):
     assert all("line_items" not in i for i in every)
     mark = emulator.mark()
     drafts = invoice_info(emulator.context(task(cockroach_invoice_info, status="Draft")))["invoices"]
-    assert emulator.queries(mark) == [("/api/v1/invoices", {"status": "Draft"})]
+    # (the status is spelled as the server's wire format wants it: its first answer says which)
+    assert emulator.queries(mark) == [("/api/v1/organization", {}), ("/api/v1/invoices", {"status": "Draft"})]
     assert [i["id"] for i in drafts] == [every[2]["id"]]
     one = invoice_info(emulator.context(task(cockroach_invoice_info, id=every[0]["id"])))["invoices"]
     assert len(one) == 1 and len(one[0]["line_items"]) == 2 and one[0]["total_amount"] == 14500
     assert invoice_info(emulator.context(task(cockroach_invoice_info, id=UNKNOWN_ID)))["invoices"] == []
+
+
+@pytest.mark.parametrize("spelling", ["Draft", "DRAFT"])
+def test_invoice_status_takes_both_spellings_and_sends_each_server_its_own(emulator, live, spelling):
+    for server, sent in ((emulator, "Draft"), (live, "DRAFT")):
+        mark = server.mark()
+        drafts = invoice_info(server.context(task(cockroach_invoice_info, status=spelling)))["invoices"]
+        assert server.queries(mark)[-1] == ("/api/v1/invoices", {"status": sent})
+        assert [i["status"] for i in drafts] == [sent]
+
+
+def test_live_invoices_keep_the_live_shape(live):
+    every = invoice_info(live.context(task(cockroach_invoice_info)))["invoices"]
+    assert [i["status"] for i in every] == ["FINALIZED", "FINALIZED", "DRAFT"]  # oldest period first
+    assert [i["period_start"] for i in every] == sorted(i["period_start"] for i in every)
+    assert every[0]["totals"] == [{"amount": 145.0, "currency": "USD"}]
+    mark = live.mark()
+    one = invoice_info(live.context(task(cockroach_invoice_info, id=every[0]["invoice_id"])))["invoices"]
+    assert live.queries(mark) == [("/api/v1/invoices/%s" % every[0]["invoice_id"], {})]
+    assert sum(len(item["line_items"]) for item in one[0]["invoice_items"]) == 2
+    assert invoice_info(live.context(task(cockroach_invoice_info, id=UNKNOWN_ID)))["invoices"] == []
+
+
+def test_live_organization_info(live):
+    result = organization_info(live.context({}))
+    assert result["organization"]["name"] == "Emulated Organization" and result["organization"]["label"]
 
 
 # -- audit log -----------------------------------------------------------------------------------
@@ -98,3 +125,16 @@ def test_audit_log_input_checks(emulator, given, message):
         audit(emulator, **given)
     assert message in str(failure.value)
     assert emulator.since(mark) == []
+
+
+def test_live_audit_log_follows_the_cursor(live):
+    for index in range(5):
+        live.admin.post(FOLDERS, {"name": "logged-%d" % index})
+    logged = live.admin.get("/api/v1/auditlogevents")["entries"]
+    assert [e["action"] for e in logged] == ["AUDIT_LOG_ACTION_CREATE_FOLDER"] * 5
+    mark = live.mark()
+    result = audit(live, page_size=2, limit=3)
+    assert result["entries"] == logged[:3] and result["next_starting_from"] == logged[2]["created_at"]
+    assert [q["limit"] for _p, q in live.queries(mark)] == ["2", "1"]
+    window = dict(since=logged[0]["created_at"], until=logged[4]["created_at"], page_size=2)
+    assert audit(live, sort_order="DESC", **window)["entries"] == logged[3:0:-1]

@@ -18,13 +18,17 @@ from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import A
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources.private_endpoints import (
+    CONNECTION_READY,
+    SERVICES_READY,
     PrivateEndpointConnections,
+    PrivateEndpointConnectionSet,
     PrivateEndpointServices,
+    connection_region,
     connection_task,
 )
 from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_private_endpoint_connection as connection
 from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_private_endpoint_services as services
-from ansible_collections.cockroachdb.cloud.tests.unit.emulator import task_params
+from ansible_collections.cockroachdb.cloud.tests.unit.emulator import install, task_params
 
 VPCE = "vpce-0123456789abcdef0"
 VPCE2 = "vpce-0fedcba987654321f"
@@ -395,3 +399,124 @@ def test_connection_info_lists_them_or_the_one_asked_for(emulator, with_services
     one = listing_info(emulator.context({"cluster": "orders-db", "endpoint_id": VPCE2}), PrivateEndpointConnections,
                        "connections", key_option="endpoint_id")
     assert [c["endpoint_id"] for c in one["connections"]] == [VPCE2]
+
+
+# -- the live wire format -----------------------------------------------------------------------------
+
+@pytest.fixture(params=["contract", "live"])
+def either(request, monkeypatch):
+    """The in-process emulator serving one format, then the other (the same test for both)."""
+    return install(monkeypatch, contract=request.param)
+
+
+def test_a_connection_is_read_by_either_key_of_its_region():
+    assert connection_region({"region_name": "us-east-1"}) == connection_region({"region": "us-east-1"}) == "us-east-1"
+    member = PrivateEndpointConnectionSet.canonical(None, {"endpoint_id": VPCE, "region": "us-west-2"})
+    assert member["region"] == "us-west-2"
+    view = PrivateEndpointConnections.fields.on("live").view({"endpoint_id": VPCE, "region": "us-west-2"})
+    assert view == {"endpoint_id": VPCE, "region": "us-west-2"}
+
+
+def test_services_and_one_connection_the_same_in_both_formats(either):
+    live = either.contract == "live"
+    cluster = either.cluster("orders-db", plan="DEDICATED", provider="AWS", dedicated=TWO_REGIONS)
+    net = "/api/v1/clusters/%s/networking" % cluster["id"]
+
+    made = run_services(either)
+    assert made["changed"] is True and made["diff"]["after"] == {"regions": ["us-east-1", "us-west-2"]}
+    assert [s["status"] for s in made["services"]] == ["AVAILABLE", "AVAILABLE"]
+    if live:  # as the live service answers them: named at their top level
+        assert made["services"][0]["name"] == made["services"][0]["aws"]["service_name"]
+    mark = either.mark()
+    assert run_services(either)["changed"] is False and either.mutations(mark) == []
+
+    mark = either.mark()
+    predicted = run(either, check_mode=True, endpoint_id=VPCE, region="us-east-1")
+    added = run(either, endpoint_id=VPCE, region="us-east-1")
+    body = {"endpoint_id": VPCE} if live else {"endpoint_id": VPCE, "region_name": "us-east-1"}
+    assert either.sent(mark) == [("AddPrivateEndpointConnection", net + "/private-endpoint-connections", body)]
+    found = added["private_endpoint_connection"]
+    assert found["status"] == "STATUS_AVAILABLE" and found["region_name"] == "us-east-1"
+    assert ("id" in found) is not live and ("service_name" in found) is live
+    assert added["diff"] == predicted["diff"] == {"before": {}, "after": {"endpoint_id": VPCE, "region": "us-east-1"}}
+
+    mark = either.mark()
+    again = run(either, endpoint_id=VPCE, region="us-east-1")
+    assert again["changed"] is False and either.mutations(mark) == []
+    with pytest.raises(InvalidInput, match="is in region us-east-1; it cannot move to us-west-2"):
+        run(either, endpoint_id=VPCE, region="us-west-2")
+
+    mark = either.mark()
+    removed = run(either, endpoint_id=VPCE, state="absent")
+    assert either.sent(mark) == [("DeletePrivateEndpointConnection",
+                                  "%s/private-endpoint-connections/%s" % (net, VPCE), None)]
+    assert removed["changed"] is True and removed["diff"] == {
+        "before": {"endpoint_id": VPCE, "region": "us-east-1"}, "after": {}}
+    assert run(either, endpoint_id=VPCE, state="absent")["changed"] is False
+
+
+def test_the_set_the_same_in_both_formats(either):
+    live = either.contract == "live"
+    cluster = either.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    base = "/api/v1/clusters/%s/networking/private-endpoint-connections" % cluster["id"]
+    run_services(either)
+    either.admin.post(base, {"endpoint_id": "vpce-00000000000000old"})
+    wanted = [{"endpoint_id": VPCE}, {"endpoint_id": VPCE2, "region": "us-east-1"}]
+
+    mark = either.mark()
+    predicted = run(either, check_mode=True, connections=wanted, purge=True)
+    done = run(either, connections=wanted, purge=True)
+    second = {"endpoint_id": VPCE2} if live else {"endpoint_id": VPCE2, "region_name": "us-east-1"}
+    assert either.sent(mark) == [("AddPrivateEndpointConnection", base, {"endpoint_id": VPCE}),
+                                 ("AddPrivateEndpointConnection", base, second),
+                                 ("DeletePrivateEndpointConnection", base + "/vpce-00000000000000old", None)]
+    assert done["diff"] == predicted["diff"] == {
+        "before": {"connections": [{"endpoint_id": "vpce-00000000000000old", "region": "us-east-1"}]},
+        "after": {"connections": [{"endpoint_id": VPCE, "region": "us-east-1"},
+                                  {"endpoint_id": VPCE2, "region": "us-east-1"}]}}
+    assert [c["status"] for c in done["private_endpoint_connections"]] == ["STATUS_AVAILABLE"] * 2
+
+    mark = either.mark()
+    again = run(either, connections=wanted, purge=True)
+    assert again["changed"] is False and either.mutations(mark) == []
+    assert again["diff"]["before"] == again["diff"]["after"] == done["diff"]["after"]
+
+
+def test_live_a_connection_that_joined_another_region_is_said(live):
+    live.cluster("orders-db", plan="DEDICATED", provider="AWS", dedicated=TWO_REGIONS)
+    run_services(live)
+    ctx = live.context(task(connection, cluster="orders-db", endpoint_id=VPCE, region="us-west-2"))
+    result = connection_task(ctx)
+    # The live service finds the region from the endpoint (the emulator: the cluster's first region).
+    assert result["private_endpoint_connection"]["region_name"] == "us-east-1"
+    assert ctx.warnings == ["private endpoint connection %s joined region us-east-1, not us-west-2: the service "
+                            "connects an endpoint to the service of the region it was created in; a later run refuses "
+                            "region us-west-2 for it (remove it with state=absent and connect the endpoint of that "
+                            "region)" % VPCE]
+
+
+def test_live_states_beyond_the_contract(live):
+    cluster = live.cluster("orders-db", plan="DEDICATED", provider="AWS")
+    run_services(live)
+    run(live, endpoint_id=VPCE)
+    record = live.children(cluster["id"], "private_endpoint_connections")[VPCE]
+    record["status"] = "STATUS_DELETED"  # a deleted connection counts as absent: nothing to remove, none to purge
+    mark = live.mark()
+    assert run(live, endpoint_id=VPCE, state="absent")["changed"] is False
+    assert run(live, connections=[], purge=True)["changed"] is False
+    assert live.mutations(mark) == []
+    assert CONNECTION_READY.busy({"status": "STATUS_PENDING_ACCEPTANCE"})
+    assert CONNECTION_READY.failure("connection", {"status": "STATUS_EXPIRED"}).startswith(
+        "connection failed: status STATUS_EXPIRED; the endpoint was not accepted in time")
+    assert SERVICES_READY.failure("services", {"services": [{"status": "CREATE_FAILED"}]})
+
+
+def test_live_a_serverless_cluster_is_refused_before_any_change(live):
+    live.cluster("web-app", plan="BASIC")
+    for given in (dict(endpoint_id=VPCE), dict(connections=[{"endpoint_id": VPCE}])):
+        mark = live.mark()
+        with pytest.raises(InvalidInput, match="^private connectivity is only available on dedicated clusters"):
+            run(live, cluster="web-app", **given)
+        assert live.operations(mark) == ["ListClusters"]
+    with pytest.raises(InvalidInput, match="^private connectivity is only available on dedicated clusters"):
+        run_services(live, cluster="web-app")

@@ -63,3 +63,11 @@ def test_the_filters_hold_even_if_the_server_ignores_them(emulator):
     assert [r["name"] for r in result["regions"]] == ["us-east-1", "us-west-2", "eu-central-1", "eu-west-1",
                                                       "ap-south-1", "ap-southeast-1"]
     assert all(r["provider"] == "AWS" and r["serverless"] for r in result["regions"])
+
+
+def test_live_regions_read_the_same_entries(live):
+    """The live service adds location and distance to each region: the entries are the same."""
+    mark = live.mark()
+    result = info.region_info(live.context(params(cloud_provider="GCP", serverless=True)))
+    assert result["regions"] == [r for r in ALL if r["provider"] == "GCP" and r["serverless"]]
+    assert live.queries(mark) == [(PATH, {"provider": "GCP", "serverless": "true", "pagination.limit": "500"})]

@@ -22,6 +22,7 @@ from ansible_collections.cockroachdb.cloud.plugins.modules import cockroach_rest
 from ansible_collections.cockroachdb.cloud.tests.unit.plugins.module_utils._resources.backup_helpers import (
     UNKNOWN_ID,
     backups,
+    seed_orders_db,
     task,
 )
 
@@ -339,3 +340,105 @@ def test_a_listed_restore_that_says_neither_backup_nor_type_counts_as_the_same(e
     later = api_time(parse_time(done["created_at"], "created_at") + datetime.timedelta(seconds=30))
     assert restore(emulator, backup_id=second["id"], ignore_restores_before=later)["changed"] is True
     assert emulator.mutations(mark) == ["CreateRestore"]
+
+
+# -- the live wire format ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def live_orders_db(live):
+    return seed_orders_db(live)
+
+
+def test_live_a_restore_is_started_once_in_the_live_shape(live, live_orders_db):
+    path = live_orders_db["base"] + "/restores"
+    backup = backups(live)[-1]
+    predicted = restore(live, check_mode=True, backup_id=backup["id"])
+    mark = live.mark()
+    started = restore(live, backup_id=backup["id"])
+    assert live.sent(mark) == [("CreateRestore", path, {"backup_id": backup["id"], "type": "CLUSTER",
+                                                        "source_cluster_id": live_orders_db["id"]})]
+    got = started["restore"]
+    assert started["changed"] is True and got["status"] == "SUCCESS" and got["type"] == "CLUSTER"
+    assert "target" not in got and got["destination_cluster_name"] == "orders-db"  # as the server sent it
+    assert started["diff"] == predicted["diff"] == {"before": {}, "after": {"backup_id": backup["id"]}}
+    volatile = ("id", "created_at", "completion_percent")
+    assert dict((k, v) for k, v in predicted["restore"].items() if k not in volatile) == \
+        dict((k, v) for k, v in got.items() if k not in volatile)
+    mark = live.mark()
+    again = restore(live, backup_id=backup["id"])
+    assert again["changed"] is False and again["restore"] == got
+    assert again["diff"]["before"] == again["diff"]["after"] == {"backup_id": backup["id"]}
+    assert live.operations(mark) == ["ListClusters", "ListRestores"]
+    assert restore(live, backup_id=backup["id"], target={"type": "CLUSTER"})["changed"] is False
+    assert live.mutations(mark) == []
+    assert restores(live) == [got]
+    assert restores(live, id=got["id"]) == [got]
+
+
+def test_live_targets_are_sent_as_type_and_objects_and_found_again(live, live_orders_db):
+    backup = backups(live)[-1]
+    restore(live, backup_id=backup["id"])
+    tables = dict(type="TABLE", objects=[{"database": "orders", "table": "items"},
+                                         {"database": "orders", "schema": "public", "table": "bills"}])
+    sent_objects = [{"database": "orders", "table": "items"}, {"database": "orders", "schema": "public", "table": "bills"}]
+    predicted = restore(live, check_mode=True, backup_id=backup["id"], target=tables)
+    mark = live.mark()
+    started = restore(live, backup_id=backup["id"], target=tables)
+    assert live.sent(mark) == [("CreateRestore", live_orders_db["base"] + "/restores", {
+        "backup_id": backup["id"], "type": "TABLE", "objects": sent_objects,
+        "source_cluster_id": live_orders_db["id"]})]
+    assert started["restore"]["objects"] == sent_objects
+    after = {"backup_id": backup["id"], "target": {"type": "TABLE", "objects": sent_objects}}
+    assert started["diff"] == predicted["diff"] == {"before": {}, "after": after}  # as in the contract's format
+    assert predicted["restore"]["objects"] == sent_objects and "target" not in predicted["restore"]
+    mark = live.mark()
+    tables["objects"].reverse()
+    assert restore(live, backup_id=backup["id"], target=tables)["changed"] is False
+    assert restore(live, backup_id=backup["id"], target={"type": "CLUSTER"})["changed"] is False  # the first one
+    assert live.mutations(mark) == []
+    databases = restore(live, backup_id=backup["id"], target=dict(type="DATABASE", objects=[{"database": "orders"}]))
+    assert databases["changed"] is True and live.mutations(mark) == ["CreateRestore"]
+
+
+def test_live_restores_are_read_tolerantly(live, live_orders_db, monkeypatch):
+    """A restore the live service lists: ``type``/``objects`` at the top (in any order), no
+    ``target``, no ``cluster_id``: the same target counts as the same restore, another does not."""
+    backup = backups(live)[-1]
+    listed = {"id": "r-1", "backup_id": backup["id"], "status": "SUCCESS", "type": "TABLE",
+              "created_at": "2026-01-01T00:00:00Z", "completion_percent": 1, "source_cluster_name": "orders-db",
+              "destination_cluster_name": "orders-db", "backup_end_time": backup["as_of_time"],
+              "objects": [{"database": "b", "table": "t"}, {"database": "a", "schema": "s", "table": "t"}]}
+    ctx = live.context(task(cockroach_restore, cluster="orders-db", backup_id=backup["id"], target=dict(
+        type="TABLE", objects=[{"database": "a", "schema": "s", "table": "t"}, {"database": "b", "table": "t"}])))
+    same = Restores(ctx)
+    monkeypatch.setattr(same, "listing", lambda refresh=False: [listed])
+    mark = live.mark()
+    result = same.run()
+    assert result["changed"] is False and result["restore"] == listed and live.mutations(mark) == []
+    other = Restores(live.context(task(cockroach_restore, cluster="orders-db", backup_id=backup["id"],
+                                       target=dict(type="TABLE", objects=[{"database": "a", "table": "t"}]))))
+    assert other.same(listed) is False
+    whole = Restores(live.context(task(cockroach_restore, cluster="orders-db", backup_id=backup["id"])))
+    assert whole.same(listed) is False and whole.same(dict(listed, type="CLUSTER", objects=None)) is True
+
+
+def test_live_a_failed_restore_says_why(live, live_orders_db):
+    backup = backups(live)[-1]
+    failed = {"id": "r-2", "backup_id": backup["id"], "status": "FAILED", "type": "CLUSTER",
+              "created_at": "2026-01-01T00:00:00Z", "client_error_message": "the backup is incompatible"}
+    description = Restores(live.context(task(cockroach_restore, cluster="orders-db", backup_id=backup["id"])))
+    assert description.failed_message(failed).startswith(
+        "restore r-2 of backup %s on cluster orders-db failed: status FAILED: the backup is incompatible (started "
+        "2026-01-01T00:00:00Z)" % backup["id"])
+
+
+@pytest.mark.parametrize("kind", ["502-after", "drop-after"])
+def test_live_a_restore_whose_answer_is_lost_is_found_and_followed(live, live_orders_db, kind):
+    backup = backups(live)[-1]
+    _lose_the_answers_of_starts(live, kind)
+    mark = live.mark()
+    started = restore(live, backup_id=backup["id"], target=dict(type="DATABASE", objects=[{"database": "orders"}]))
+    assert started["changed"] is True and started["restore"]["status"] == "SUCCESS"
+    assert live.mutations(mark) == ["CreateRestore"]
+    live.control("DELETE", "faults")
+    assert restores(live) == [started["restore"]]

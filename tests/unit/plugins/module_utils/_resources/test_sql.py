@@ -761,3 +761,75 @@ def test_sql_user_set_on_a_missing_cluster(emulator):
     with pytest.raises(ApiError):  # the same through the dispatcher
         sql_user_task(emulator.context(task(cockroach_sql_user, cluster="web-app",
                                             users=[{"name": "a", "password": PASSWORD}])))
+
+
+# -- the live wire format ------------------------------------------------------------------------
+
+@pytest.fixture
+def live_db(live):
+    cluster = live.cluster("orders-db")
+    cluster["base"] = "/api/v1/clusters/%s/databases" % cluster["id"]
+    return cluster
+
+
+def test_live_database_create_rerun_rename_delete(live, live_db):
+    mark = live.mark()
+    predicted = database(live, check_mode=True)
+    assert live.mutations(mark) == []
+    mark = live.mark()
+    result = database(live)
+    # the result keeps the live answer (int64 as a string); the prediction says the same
+    assert result == predicted == {"changed": True, "database": {"name": "orders", "table_count": "0"},
+                                   "diff": {"before": {}, "after": {"name": "orders"}}}
+    assert live.sent(mark) == [("CreateDatabase", live_db["base"], {"name": "orders"})]
+    mark = live.mark()
+    assert database(live)["changed"] is False and live.mutations(mark) == []
+    mark = live.mark()
+    renamed = database(live, new_name="orders_v2")
+    assert live.sent(mark) == [("EditDatabase", live_db["base"] + "/orders", {"new_name": "orders_v2"})]
+    assert renamed["diff"] == {"before": {"name": "orders"}, "after": {"name": "orders_v2"}}
+    mark = live.mark()
+    assert database(live, new_name="orders_v2")["changed"] is False and live.mutations(mark) == []
+    mark = live.mark()
+    gone = database(live, name="orders_v2", state="absent")
+    assert gone["changed"] is True and live.sent(mark) == [("DeleteDatabase", live_db["base"] + "/orders_v2", None)]
+    mark = live.mark()
+    assert database(live, name="orders_v2", state="absent")["changed"] is False and live.mutations(mark) == []
+
+
+def test_live_database_set_reads_table_counts_as_integers(live, live_db):
+    live.admin.get(live_db["base"])  # the emulator makes defaultdb and postgres on first use
+    live.children(live_db["id"], "databases")["orders"] = {"name": "orders", "table_count": 7}
+    assert live.admin.get(live_db["base"])["databases"][-1] == {"name": "orders", "table_count": "7"}
+    mark = live.mark()
+    predicted = databases(live, check_mode=True, databases=["billing"])
+    done = databases(live, databases=["billing"])
+    assert done == predicted
+    assert done["databases"] == [{"name": "billing", "table_count": 0}, {"name": "defaultdb", "table_count": 0},
+                                 {"name": "orders", "table_count": 7}, {"name": "postgres", "table_count": 0}]
+    assert live.sent(mark) == [("CreateDatabase", live_db["base"], {"name": "billing"})]
+    mark = live.mark()
+    assert databases(live, databases=["billing"])["changed"] is False and live.mutations(mark) == []
+
+
+def test_live_sql_user_create_rerun_password_delete(live):
+    cluster = live.cluster("web-app")
+    base = "/api/v1/clusters/%s/sql-users" % cluster["id"]
+    mark = live.mark()
+    created = sql_user(live, password=PASSWORD)
+    assert created["changed"] is True and created["sql_user"] == {"name": "app"}
+    assert live.sent(mark) == [("CreateSQLUser", base, {"name": "app", "password": PASSWORD})]
+    mark = live.mark()
+    assert sql_user(live, password=PASSWORD)["changed"] is False and live.mutations(mark) == []
+    mark = live.mark()
+    assert sql_user(live, password="An0ther-Passw0rd", update_password="always")["changed"] is True
+    assert live.sent(mark) == [("UpdateSQLUserPassword", base + "/app/password", {"password": "An0ther-Passw0rd"})]
+    mark = live.mark()
+    assert sql_user(live, state="absent")["changed"] is True
+    assert live.sent(mark) == [("DeleteSQLUser", base + "/app", None)]
+    mark = live.mark()
+    assert users(live, users=[{"name": "reader", "password": PASSWORD}])["changed"] is True
+    assert live.sent(mark) == [("CreateSQLUser", base, {"name": "reader", "password": PASSWORD})]
+    mark = live.mark()
+    assert users(live, users=[{"name": "reader", "password": PASSWORD}])["changed"] is False
+    assert live.mutations(mark) == []

@@ -13,8 +13,8 @@ from ansible_collections.cockroachdb.cloud.tests.unit.plugins.modules.cases._sha
 #: test_bad_input.py: input the module refuses, each with the text of its message.
 BAD_INPUT = [
     bad("id-empty", "id must not be empty", id=" "),
-    bad("status-not-a-choice", "value of status must be one of: Finalized, Draft, got: Paid", status="Paid"),
-    bad("status-lowercase", "value of status must be one of: Finalized, Draft, got: draft", status="draft"),
+    bad("status-not-a-choice", "value of status must be one of: Finalized, Draft, FINALIZED, DRAFT, got: Paid", status="Paid"),
+    bad("status-lowercase", "value of status must be one of: Finalized, Draft, FINALIZED, DRAFT, got: draft", status="draft"),
     bad("id-and-status", "parameters are mutually exclusive: id|status", id="inv-1", status="Draft"),
     bad("unknown-option", unsupported("cockroach_invoice_info", "since"), since=WHEN),
 ]

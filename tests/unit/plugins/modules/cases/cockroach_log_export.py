@@ -32,7 +32,7 @@ BAD_INPUT = [
         groups=[{"log_name": "sql", "channels": ["DEV"]}, {"log_name": "sql", "channels": ["OPS"]}]),
     bad("group-log-name-empty", "groups[0] needs a log_name", cluster="orders-db", auth_principal=ROLE_ARN,
         groups=[{"log_name": "", "channels": ["DEV"]}]),
-    bad("group-level-not-a-choice", ("value of min_level must be one of: INFO, WARNING, ERROR, FATAL, got: DEBUG",
+    bad("group-level-not-a-choice", ("value of min_level must be one of: INFO, UNSPECIFIED, WARNING, ERROR, FATAL, got: DEBUG",
                                      "groups"), cluster="orders-db", auth_principal=ROLE_ARN,
         groups=[{"log_name": "sql", "channels": ["DEV"], "min_level": "DEBUG"}]),
     bad("type-not-a-choice", "value of type must be one of: AWS_CLOUDWATCH, GCP_CLOUD_LOGGING, got: DATADOG",

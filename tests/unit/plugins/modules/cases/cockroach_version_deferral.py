@@ -12,8 +12,8 @@ from ansible_collections.cockroachdb.cloud.tests.unit.plugins.modules.cases._sha
 
 #: test_bad_input.py: input the module refuses, each with the text of its message.
 BAD_INPUT = [
-    bad("policy-not-a-choice", "value of deferral_policy must be one of: NOT_DEFERRED, FIXED_DEFERRAL, got: NEVER",
-        cluster="web-app", deferral_policy="NEVER"),
+    bad("policy-not-a-choice", "value of deferral_policy must be one of: NOT_DEFERRED, FIXED_DEFERRAL, DEFERRAL_30_DAYS, "
+        "DEFERRAL_60_DAYS, DEFERRAL_90_DAYS, got: NEVER", cluster="web-app", deferral_policy="NEVER"),
     bad("policy-lowercase", "got: fixed_deferral", cluster="web-app", deferral_policy="fixed_deferral"),
     bad("policy-missing", "missing required arguments: deferral_policy", cluster="web-app"),
     bad("state-not-an-option", unsupported("cockroach_version_deferral", "state"), cluster="web-app",
