@@ -163,6 +163,15 @@ MODULE = {
     ("cockroach_cluster", "The name, the cloud provider, the kind of plan and the network visibility of a cluster "
                           "cannot change; asking for it fails before any change is sent."): "the module's check after its read",
     ("cockroach_cmek", "A URI of none of these shapes is refused before any request."): BEFORE_ANY_REQUEST,
+    ("cockroach_maintenance_window", "The CockroachDB Cloud service takes V(6) to V(167) hours (at least 6 hours, "
+                                     "less than a week); against it, a value outside is refused before any change."):
+        "the module's check for the live service's window (tests/unit/.../_resources/test_maintenance.py)",
+    ("cockroach_metric_export", "It does not take V(AP1), which is refused before any change."):
+        "the module's check for the live service's Datadog sites",
+    ("cockroach_version_deferral", "An API that speaks the project's contract (the emulator in its default format) "
+                                   "takes only V(NOT_DEFERRED) and V(FIXED_DEFERRAL) (or V(DEFERRAL_60_DAYS)); the 30 "
+                                   "and 90 days are refused there before any change."):
+        "the module's check for a contract server's policies",
     ("cockroach_egress_rule", "One rule per task costs one listing of the cluster's rules (pages of 500) on a task "
                               "that changes nothing, plus one listing of the clusters when O(cluster) is a name, or one "
                               "read of the cluster when it is an id (to refuse serverless clusters)."):
