@@ -1,22 +1,13 @@
 """Backups and their configuration in the live wire format (``--contract live``)."""
 
-from tests.emulator import clock
+from tests.emulator.tests import test_backups as backup_tests
+from tests.emulator.tests.test_backups import backups, path
 
-HOUR = 3600
-
-
-def path(cluster, tail):
-    return "/api/v1/clusters/%s/%s" % (cluster["id"], tail)
+HOUR = backup_tests.HOUR
 
 
 def aged_cluster(api, seconds, name="test-cluster"):
-    cluster = api.create_cluster(name=name, plan="dedicated")
-    api.emulator.store.data["clusters"][cluster["id"]]["created_at"] = clock.iso(clock.now() - seconds)
-    return cluster
-
-
-def backups(api, cluster, **query):
-    return api.ok(api.get(path(cluster, "backups"), query=query or None))["backups"]
+    return backup_tests.aged_cluster(api, seconds, name)[0]
 
 
 def test_backup_configuration_in_the_live_shape(live_api):
