@@ -164,6 +164,8 @@ def cmd_check_list(state_file, listing_file):
     check(sls_hosts <= hosts("plan_serverless") and sls_hosts <= hosts("provider_gcp")
           and sls_hosts <= hosts("region_us_central1"), "serverless GCP clusters in their groups")
     check(set(mine) <= hosts("state_created"), "every cluster in state_created")
+    if mine[orders]["plan"] == "ADVANCED":  # the live service's tiers: groups of the tier and of its kind
+        check(ded <= hosts("plan_advanced") and sls_hosts <= hosts("plan_standard"), "the live tiers' groups")
     top, child = "folder_" + group_name(prefix), "folder_" + group_name(prefix) + "_eu_west"
     check(hosts(top) == {orders, top_sls}, "%s holds %s and %s, not %s" % (top, orders, top_sls, hosts(top)))
     check(listing[top].get("children") == [child], "%s has the child group %s" % (top, child))
@@ -172,7 +174,7 @@ def cmd_check_list(state_file, listing_file):
     check(hosts("team_orders") == {orders} and hosts("team_billing") == {billing}, "keyed groups by label team")
 
     o = mine[orders]
-    check(o["cluster_name"] == orders and o["plan"] == "DEDICATED" and o["provider"] == "AWS", "orders vars")
+    check(o["cluster_name"] == orders and o["plan"] in ("DEDICATED", "ADVANCED") and o["provider"] == "AWS", "orders vars")
     check(o["state"] == "CREATED" and o["operation_status"] == "UNSPECIFIED", "orders state")
     check(o["regions"] == ["us-east-1"] and o["node_count"] == 3 and o["region_nodes"] == {"us-east-1": 3}, "nodes")
     check(o["folder"] == state["top"] and o["parent_id"] == state["folders"][1], "orders folder")
