@@ -94,7 +94,8 @@ def cmd_setup(state_file, prefix):
     for cluster_id in dedicated + serverless[:1]:
         names[cluster_id] = client.call("GET", "/api/v1/clusters/%s" % cluster_id)["name"]
     state = {"prefix": prefix, "serverless": serverless, "dedicated": dedicated, "names": names,
-             "folders": [child["resource_id"], top["resource_id"]], "top": top["path"], "child": child["path"]}
+             # (paths as the inventory shows them: the live service answers a list of the folders above)
+             "folders": [child["resource_id"], top["resource_id"]], "top": "/" + prefix, "child": "/%s/eu west" % prefix}
     with open(state_file, "w") as handle:
         json.dump(state, handle)
 

@@ -122,7 +122,7 @@ expect_failure "no API key: set the api_key option or the COCKROACH_API_KEY envi
 step "Bad input: an unknown filter value fails before any request"
 printf 'plugin: cockroachdb.cloud.clusters\nplans: [FOO]\n' >"$WORK/foo.cockroach.yml"
 MARK=$("$PY" emulator.py mark)
-expect_failure "unknown value 'FOO' in option plans; valid values are: SERVERLESS, DEDICATED" \
+expect_failure "unknown value 'FOO' in option plans; valid values are: BASIC, STANDARD, ADVANCED, SERVERLESS, DEDICATED" \
   ansible-inventory -i "$WORK/foo.cockroach.yml" --list
 "$PY" emulator.py expect-requests "$MARK" none 0
 
