@@ -52,7 +52,7 @@ EXAMPLES = r"""
 
 - name: Print the paths
   ansible.builtin.debug:
-    msg: "{{ tree.folders | map(attribute='path') | list }}"
+    msg: "{{ tree.folders | map(attribute='full_path') | list }}"
 
 - name: What /team holds
   cockroachdb.cloud.cockroach_folder_info:
@@ -74,8 +74,8 @@ EXAMPLES = r"""
 RETURN = r"""
 folders:
   description:
-    - The folders, as the API returns them, sorted by path; only the one asked for with O(path)
-      (but V(/)) or O(id), none when it does not exist.
+    - The folders, as the API returns them, sorted by path, each with its C(full_path); only the one
+      asked for with O(path) (but V(/)) or O(id), none when it does not exist.
   returned: always
   type: list
   elements: dict
@@ -95,6 +95,12 @@ folders:
         - The live service answers the folders above it instead, from the top, C([{id, name}])
           (the folder itself is its C(name)); O(path) takes the C(/team/prod) form from both.
       type: raw
+    full_path:
+      description:
+        - Path of the folder, C(/team/prod), from either wire format (added by the module: the
+          C(path) of the contract, or the live service's list of the folders above it with the
+          folder's name).
+      type: str
     resource_type:
       description: C(FOLDER) (the live service only).
       type: str
@@ -102,9 +108,9 @@ folders:
       description: The folder's labels (the live service only).
       type: dict
   sample:
-    - {resource_id: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d, name: team, parent_id: root, path: /team}
+    - {resource_id: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d, name: team, parent_id: root, path: /team, full_path: /team}
     - {resource_id: 9b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d, name: prod, parent_id: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d,
-       path: /team/prod}
+       path: /team/prod, full_path: /team/prod}
 contents:
   description:
     - What the folder holds, as the API returns it; folders get their C(path) where the API gives none.

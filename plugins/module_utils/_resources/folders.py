@@ -290,7 +290,8 @@ def folder_info(ctx):
         shown = [folders.api_object(f) for f in folders.all if f.get("path") == path]
     else:
         shown = sorted(folders.objects(), key=lambda f: path_of(f) or "")
-    out = {"changed": False, "folders": shown}
+    # (full_path: the /team/prod form from either format, which the live service's list is not)
+    out = {"changed": False, "folders": [dict(f, full_path=path_of(f)) for f in shown]}
     if params.get("contents"):
         out["contents"] = []
         folder_id = _folder_paths.ROOT if path == "/" and params.get("id") is None else \

@@ -268,7 +268,8 @@ def test_folder_info_the_tree_one_folder_and_contents(emulator):
     assert [f["path"] for f in tree["folders"]] == ["/ops", "/team", "/team/prod"]
     assert emulator.operations(mark) == ["ListFolders"] and "contents" not in tree
     one = info(emulator, path="/team", contents=True)
-    assert one["folders"] == [{"resource_id": ids["/team"], "name": "team", "parent_id": "root", "path": "/team"}]
+    assert one["folders"] == [{"resource_id": ids["/team"], "name": "team", "parent_id": "root", "path": "/team",
+                               "full_path": "/team"}]
     assert one["contents"] == [{"type": "FOLDER", "id": ids["/team/prod"], "name": "prod", "path": "/team/prod"}]
     mark = emulator.mark()
     by_id = info(emulator, id=ids["/team/prod"])
@@ -361,6 +362,8 @@ def test_live_folder_info_and_the_cluster_module_read_list_paths(live):
     cluster = live.cluster("web-app", parent_id=ids["/team/prod"])
     tree = info(live)
     assert [_folder_paths.path_of(f) for f in tree["folders"]] == ["/team", "/team/prod"]
+    assert [f["full_path"] for f in tree["folders"]] == ["/team", "/team/prod"]  # the same string in both formats
+    assert isinstance(tree["folders"][1]["path"], list)  # and the server's own shape
     one = info(live, path="/team/prod", contents=True)
     assert [f["resource_id"] for f in one["folders"]] == [ids["/team/prod"]]
     assert [(c["resource_type"], c["resource_id"], c["name"]) for c in one["contents"]] == \
