@@ -36,10 +36,11 @@ found = {}
 for cluster in get("/api/v1/clusters")["clusters"]:
     base = "/api/v1/clusters/%s" % cluster["id"]
     found[cluster["name"]] = {
-        "plan": cluster["plan"],
+        # (the kind of plan and numbers: the live service says BASIC and sends int64 as strings)
+        "plan": {"BASIC": "SERVERLESS", "STANDARD": "SERVERLESS"}.get(cluster["plan"], cluster["plan"]),
         "state": cluster["state"],
         "labels": cluster["labels"],
-        "limits": cluster["config"]["serverless"]["usage_limits"],
+        "limits": {k: int(v) for k, v in cluster["config"]["serverless"]["usage_limits"].items()},
         "databases": sorted(d["name"] for d in get(base + "/databases")["databases"]
                             if d["name"] not in ("defaultdb", "postgres", "system")),
         "users": sorted(u["name"] for u in get(base + "/sql-users")["users"]),
