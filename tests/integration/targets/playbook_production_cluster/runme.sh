@@ -48,14 +48,30 @@ cluster = next(c for c in get("/api/v1/clusters")["clusters"] if c["name"] == "o
 base = "/api/v1/clusters/%s" % cluster["id"]
 folders = dict((f["resource_id"], f["name"]) for f in get("/api/v1/folders")["folders"])
 metrics = dict((kind, get(base + "/metricexport/" + kind)) for kind in ("cloudwatch", "datadog", "prometheus"))
+
+
+def window(answer):
+    """A maintenance window in the contract's words: the live service sends its start as an
+    offset from Monday 00:00 UTC (Sunday 02:00 is 525600s)."""
+    if "offset_duration" not in answer:
+        return answer
+    hours = int(answer["offset_duration"].rstrip("s")) // 3600
+    return {"day_of_week": (hours // 24 + 1) % 7, "start_hour": hours % 24, "window_duration": answer["window_duration"]}
+
+
+def policy(name):
+    """DEFERRAL_60_DAYS is the live service's name of FIXED_DEFERRAL."""
+    return "FIXED_DEFERRAL" if name == "DEFERRAL_60_DAYS" else name
+
+
 found = {
     "state": cluster["state"],
     "regions": sorted((r["name"], r["node_count"]) for r in cluster["regions"]),
     "visibility": cluster["network_visibility"],
     "delete_protection": cluster["delete_protection"],
     "folder": folders.get(cluster["parent_id"]),
-    "maintenance": get(base + "/maintenance-window"),
-    "deferral": get(base + "/version-deferral")["deferral_policy"],
+    "maintenance": window(get(base + "/maintenance-window")),
+    "deferral": policy(get(base + "/version-deferral")["deferral_policy"]),
     "backups": dict((k, v) for k, v in get(base + "/backups-config").items() if k != "cluster_id"),
     "cmek": get(base + "/cmek")["status"],
     "services": sorted((s["region_name"], s["status"]) for s in get(base + "/networking/private-endpoint-services")["services"]),
