@@ -97,7 +97,7 @@ folders:
       type: raw
     full_path:
       description:
-        - Path of the folder, C(/team/prod), from either wire format (added by the module: the
+        - Path of the folder, C(/team/prod), from either wire format (added by the module, from the
           C(path) of the contract, or the live service's list of the folders above it with the
           folder's name).
       type: str
