@@ -52,6 +52,7 @@ options:
         without O(target)) and C(objects) at the top of the request, with C(source_cluster_id)
         the id of the cluster (the one whose backup is restored), and lists its restores so too;
         either way a restore counts as this task's when its type and objects are the task's.
+    type: dict
     suboptions:
       type:
         description:

@@ -323,7 +323,9 @@ def test_live_enable_rerun_update_disable(live, live_db):
 
     mark = live.mark()
     for level in ("INFO", "UNSPECIFIED"):  # one level, two words
-        again = run(live, **dict(options, groups=[dict(AUDIT, min_level=level), warn]))
+        again_options = dict(options)
+        again_options["groups"] = [dict(AUDIT, min_level=level), warn]
+        again = run(live, **again_options)
         assert again["changed"] is False
         assert again["diff"]["before"] == again["diff"]["after"] == result["diff"]["after"]
     assert live.mutations(mark) == []
