@@ -166,6 +166,15 @@ def clean(value):
     return value
 
 
+def as_int(value):
+    """An integer of either wire format: a number (the contract) or its digits as a string
+    (the live service's int64, protojson's way); anything else as it is."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
 def subset_differs(current, desired):
     """True when an entry ``desired`` sets (None = not managed) differs from ``current``.
 

@@ -13,7 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, clean, set_path
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, as_int, clean, set_path
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._resources import _plans
 
@@ -71,13 +71,7 @@ class PlanField(Field):
 
 def _limits(value):
     """Usage limits as numbers (the live service sends int64 values as strings)."""
-    limits = {}
-    for key, item in (value or {}).items():
-        try:
-            limits[key] = int(item) if item is not None else None
-        except (TypeError, ValueError):
-            limits[key] = item
-    return clean(limits)
+    return clean(dict((key, as_int(item) if item is not None else None) for key, item in (value or {}).items()))
 
 
 def _limits_as_strings(value):

@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._client import ApiError
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, as_int
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.info import listing_info
@@ -36,14 +36,6 @@ RETENTION_ONCE = ("the service lets the retention of a cluster change only once:
 
 # -- the backup configuration ---------------------------------------------------------------------
 
-def _number(value):
-    """A count as the API answers it: an integer, or its digits as a string (protojson's way)."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return value
-
-
 class BackupConfig(Singleton):
     """``/clusters/{id}/backups-config``: every cluster has one (GET answers the defaults),
     PATCH changes the fields it is sent; it cannot be removed. The contract's objects have
@@ -60,8 +52,8 @@ class BackupConfig(Singleton):
     initial = {"enabled": True, "frequency_minutes": 60, "retention_days": 30}  # a new cluster's
     fields = Fields(
         Field("enabled", default=True),
-        Field("frequency_minutes", from_api=_number),
-        Field("retention_days", from_api=_number),
+        Field("frequency_minutes", from_api=as_int),
+        Field("retention_days", from_api=as_int),
     )
 
     def check_input(self):

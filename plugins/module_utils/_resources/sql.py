@@ -16,7 +16,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, path_segment
+from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.base import InvalidInput, OnlyWith, as_int, path_segment
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.collection import Collection
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.fields import Field, Fields, Send
 from ansible_collections.cockroachdb.cloud.plugins.module_utils._kit.sets import Set, listed_once, set_entries
@@ -34,10 +34,8 @@ BUILT_IN_DATABASES = frozenset(["defaultdb", "postgres", "system"])
 def table_count(value):
     """A database's ``table_count`` as an integer: a number from the project's contract, a
     string from the live service (int64); 0 when missing or unreadable."""
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
+    count = as_int(value or 0)
+    return count if isinstance(count, int) else 0
 
 
 def check_database_name(name, option="name"):
